@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from drafter.cli import playbooks
+from drafter.cli import search as search_cli
 
 app = typer.Typer(
     name="drafter",
@@ -14,6 +15,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(playbooks.app, name="playbooks")
+app.command("search")(search_cli.search)
+app.command("index")(search_cli.index)
 
 
 def main() -> None:
