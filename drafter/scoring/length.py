@@ -1,0 +1,65 @@
+"""Length and format: does the draft fit its channel?
+
+Chat apps (WhatsApp, Instagram, Telegram, Messenger, web chat) want a few short sentences
+an agent can send while juggling other conversations; email allows a greeting, detail and a
+sign-off. Limits are in words and sentences rather than characters so Hungarian's long
+words are not punished. Without a channel the draft is held to the email limits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.scoring.context import DraftContext
+from drafter.scoring.models import Score
+from drafter.scoring.registry import scorer
+
+
+@dataclass(frozen=True)
+class LengthLimits:
+    max_words: int
+    max_sentences: int
+    max_paragraph_words: int
+
+
+LIMITS: dict[str, LengthLimits] = {
+    # The five steps in chat are five or six short sentences; more is a wall of text.
+    "chat": LengthLimits(max_words=95, max_sentences=7, max_paragraph_words=95),
+    "email": LengthLimits(max_words=260, max_sentences=18, max_paragraph_words=120),
+}
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+EMAIL_FURNITURE = re.compile(
+    r"^\s*(?:dear\b|kedves\b|tisztelt\b|հարգելի)|\b(?:best|kind|warm)(?:est)? regards\b|"
+    r"\byours (?:sincerely|faithfully)\b|\büdvözlettel\b|հարգանքով",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@scorer("length", weight=0.5)
+def length(draft: DraftContext) -> Score:
+    words = len(_WORD.findall(draft.text))
+    if words == 0:
+        return Score(value=0.0, passed=False, explanation="empty draft")
+    style = draft.style or "email"
+    limits = LIMITS[style]
+    sentences = len(draft.sentences)
+    paragraphs = [p for p in re.split(r"\n\s*\n", draft.text) if p.strip()]
+    longest = max(len(_WORD.findall(p)) for p in paragraphs)
+    problems = []
+    if words > limits.max_words:
+        problems.append(f"{words} words (limit {limits.max_words} for {style})")
+    if sentences > limits.max_sentences:
+        problems.append(f"{sentences} sentences (limit {limits.max_sentences} for {style})")
+    if longest > limits.max_paragraph_words:
+        problems.append(f"a {longest}-word paragraph (limit {limits.max_paragraph_words})")
+    value = min(1.0, limits.max_words / words)
+    furniture = style == "chat" and bool(EMAIL_FURNITURE.search(draft.text))
+    if furniture:
+        value *= 0.8
+    channel = draft.channel or "no channel given, email limits"
+    summary = f"{words} words, {sentences} sentences ({channel})"
+    if problems:
+        return Score(value=value, passed=False, explanation=f"too long: {'; '.join(problems)}")
+    note = "; email greeting or sign-off in a chat" if furniture else ""
+    return Score(value=value, passed=True, explanation=f"fits: {summary}{note}")

@@ -1,0 +1,60 @@
+"""What a scenario allows, read from its playbook entries.
+
+Scorers ask three questions of a scenario: is it a recovery (five-step structure applies)
+or a canned reply, which customer fields may a reply ask for, and which kinds of money-like
+promise its options allow. A scenario whose playbook is not written yet falls back to the
+reply shape in the domain brief's catalog, with no field or promise allowance known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from drafter.playbooks.models import Entry
+from drafter.scoring.promises import promise_kinds_in, promised_kinds
+from drafter.scoring.sentences import split_sentences
+
+# The catalog's reply shape per incoming scenario (domain brief); agent-initiated ones are canned.
+RECOVERY_SCENARIOS: frozenset[str] = frozenset(
+    {
+        "late_delivery",
+        "damaged_item",
+        "wrong_item",
+        "booking_problem",
+        "unexpected_charge",
+        "service_outage",
+        "account_access",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ScenarioRules:
+    scenario: str
+    kind: Literal["recovery", "canned"]
+    ask_fields: frozenset[str]
+    allowed_promises: frozenset[str]
+    from_playbook: bool
+
+
+def rules_for(scenario: str, entries: tuple[Entry, ...]) -> ScenarioRules:
+    if not entries:
+        kind: Literal["recovery", "canned"] = (
+            "recovery" if scenario in RECOVERY_SCENARIOS else "canned"
+        )
+        return ScenarioRules(scenario, kind, frozenset(), frozenset(), from_playbook=False)
+    kind = "recovery" if any(e.kind == "recovery" for e in entries) else "canned"
+    ask = frozenset(f for e in entries for f in e.ask)
+    promises: set[str] = set()
+    for entry in entries:
+        for option in entry.options:
+            promises |= promise_kinds_in(option.id.replace("_", " "))
+            for label in option.label.values():
+                promises |= promise_kinds_in(label)
+        if entry.kind == "canned":
+            # A canned reply's own text is approved wording: "your refund was sent" is its point.
+            for variant in entry.variants.values():
+                for sentence in split_sentences(f"{variant.chat}\n{variant.email}"):
+                    promises |= promised_kinds(sentence)
+    return ScenarioRules(scenario, kind, ask, frozenset(promises), from_playbook=True)

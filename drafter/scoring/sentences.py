@@ -1,0 +1,123 @@
+"""One sentence splitter for every scorer, so evidence lines up across dimensions.
+
+Scorers cite whole sentences as evidence, and structure tags sentences with steps, so they
+must agree on where a sentence ends. The rules are deliberately simple and predictable:
+
+- ``!``, ``?``, ``…`` and the Armenian full stop ``։`` end a sentence when followed by space;
+- ``.`` ends one too, except after a known abbreviation, after a number when the next word
+  starts lower-case (Hungarian ordinals and dates: "május 5. után"), or inside numbers;
+- a newline always ends a sentence, and a bullet marker at the start of a line is dropped
+  (the line is still reported as a bullet, because a bulleted list of fields is a question
+  wall even without question marks).
+
+The Armenian question mark ``՞`` sits on the stressed word, not at the end, so it never
+splits; :func:`is_question` knows it marks a question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+BULLET = re.compile(r"^\s*(?:[-*•·–—▪►✓✔]|\d{1,2}[.)]|[a-zA-Z][.)])\s+")
+_BOUNDARY = re.compile(r"(?<=[!?…։])[\"'”»)\]]*\s+|(?<=\.)[\"'”»)\]]*\s+")
+_ABBREVIATIONS = frozenset(
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "nr",
+        "approx",
+        "vs",
+        "min",
+        "hrs",
+        "sz",
+        "pl",
+        "kb",
+        "ill",
+        "stb",
+        "ún",
+        "u",
+        "vö",
+        "dec",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "tel",
+        "inc",
+        "ltd",
+    }
+)
+_LAST_WORD = re.compile(r"(\S+)\.$")
+_QUESTION = re.compile(r"[?？\u037e]\s*[\"'”»)\]]*\s*$|՞")
+
+
+class Sentence(NamedTuple):
+    text: str
+    bullet: bool
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, stripped, in order; never empty strings."""
+    return [s.text for s in split_segments(text)]
+
+
+def split_segments(text: str) -> list[Sentence]:
+    """Sentences with a flag telling whether each came from a bulleted line."""
+    out: list[Sentence] = []
+    for raw_line in text.splitlines():
+        if not raw_line.strip():
+            continue
+        marker = BULLET.match(raw_line)
+        line = raw_line[marker.end() :] if marker else raw_line
+        for part in _split_line(line.strip()):
+            out.append(Sentence(part, marker is not None))
+    return out
+
+
+def _split_line(line: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        end = match.start()
+        chunk = line[start:end].rstrip()
+        if chunk.endswith(".") and not _period_ends_sentence(chunk, line[match.end() :]):
+            continue
+        if chunk:
+            parts.append(line[start : match.end()].strip())
+        start = match.end()
+    tail = line[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def _period_ends_sentence(chunk: str, rest: str) -> bool:
+    word = _LAST_WORD.search(chunk)
+    if word is None:
+        return True
+    last = word.group(1).lower().lstrip("(\"'")
+    if last in _ABBREVIATIONS:
+        return False
+    if last[:1].isdigit() and (not rest or rest[0].islower() or rest[0].isdigit()):
+        return False
+    return not (len(last) == 1 and last.isalpha() and rest[:1].isupper())
+
+
+def is_question(sentence: str) -> bool:
+    """True for a sentence that asks: ends with ``?`` or carries the Armenian ``՞``."""
+    return bool(_QUESTION.search(sentence))

@@ -1,0 +1,146 @@
+"""Concrete timing: does the draft commit to a real time or bounded window for what's next?
+
+Upset customers trust "within 20 minutes" or "tomorrow 10-12" and distrust "soon". The
+scorer looks for clock times, durations with a number ("within 2 hours", "20 percen belül"),
+dates, weekdays, today/tomorrow and bounded windows ("5-10 business days"), and for the
+vague words that promise nothing ("soon", "ASAP", "in due course", "hamarosan"). A draft
+passes when it gives at least one concrete time; vague words next to a concrete time lower
+the value but do not fail it, because the customer still has a time to hold us to.
+
+``find_concrete_times`` and ``find_vague_timing`` are public: LLM output validation uses
+them to reject a generated draft that lost the playbook's time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.scoring.context import DraftContext
+from drafter.scoring.models import Score
+from drafter.scoring.registry import scorer
+
+_NUM_EN = (
+    r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"fifteen|twenty|thirty|forty[- ]five|forty|sixty|half an?|a couple of|a single)"
+)
+_UNIT_EN = r"(?:min(?:ute)?s?|hours?|hrs?|h|(?:business |working |calendar )?days?|weeks?)"
+_NUM_HU = (
+    r"(?:\d+(?:[.,]\d+)?|egy|két|kettő|három|négy|öt|hat|hét|nyolc|kilenc|tíz|tizenöt|"
+    r"húsz|harminc|negyven|negyvenöt|hatvan|fél|másfél)"
+)
+_MONTHS_EN = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTHS_HU = (
+    r"(?:január|február|március|április|május|június|július|augusztus|szeptember|"
+    r"október|november|december)"
+)
+_WEEKDAYS_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAYS_HU = r"(?:hétfő|kedd|szerd|csütörtök|péntek|szombat|vasárnap)\w*"
+
+CONCRETE = re.compile(
+    "|".join(
+        [
+            # clock times: 18:00, 9.30 am, 6pm, 18 óráig, 10 órakor
+            r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?:\s*(?:am|pm|a\.m\.|p\.m\.))?",
+            r"\b(?:[01]?\d|2[0-3])[.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|h\b|óra)",
+            r"\b(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
+            r"\b(?:[01]?\d|2[0-3])\s*(?:óráig|órakor|óra\s+(?:előtt|után|között)|-?ig\b|-?kor\b)",
+            r"\b(?:noon|midday|midnight|end of (?:the )?(?:business )?day|close of business|"
+            r"eod|cob|end of (?:the|this) week)\b",
+            # durations with a number: within 20 minutes, in 2 hours, under an hour
+            rf"\b(?:within|in|under|inside|less than|no later than|no more than|up to|after)"
+            rf"\s+(?:the next\s+|about\s+|roughly\s+)?{_NUM_EN}(?:\s*(?:-|–|to)\s*{_NUM_EN})?"
+            rf"\s*{_UNIT_EN}\b(?!\s+ago)",
+            r"\b(?:within|in)\s+(?:the next\s+)?(?:hour|day|week|24h)\b",
+            # bounded windows: 5-10 business days, 10-12, between 10 and 12
+            rf"\b\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\s*{_UNIT_EN}\b",
+            r"\bbetween\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+and\s+\d{1,2}(?::\d\d)?\b",
+            r"\b(?:today|tomorrow|tonight)\s+(?:between\s+)?\d{1,2}(?::\d\d)?\s*(?:-|–|to|and)"
+            r"\s*\d{1,2}(?::\d\d)?\b",
+            # days and dates: today, tomorrow, by Friday, 12 May, May 12, 2024-05-12, 12/05
+            r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
+            rf"\b(?:by|on|until|before|next|this|from)\s+{_WEEKDAYS_EN}\b|\b{_WEEKDAYS_EN}\b",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS_EN}\b",
+            rf"\b{_MONTHS_EN}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+            r"\b\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?",
+            r"\b(?!24/7\b)\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+            r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b",
+            # Hungarian: 20 percen belül, 2 órán belül, 5-10 munkanapon belül, holnap, hétfőig
+            rf"\b{_NUM_HU}(?:\s*(?:-|–)\s*{_NUM_HU})?\s*(?:perc|órá|óra|nap|munkanap|hét|hete)"
+            r"\w*\s+(?:belül|múlva|alatt|után|elteltével)",
+            r"\b\d{1,2}\s*(?:-|–)\s*\d{1,2}\s*(?:munkanap|nap|órá|óra|hét)\w*",
+            r"\b(?:még ma|ma\s+(?:reggel|délelőtt|délben|délután|este|estig|éjfélig|\d)|"
+            r"ma\b(?=[^.!?]*\b(?:jelentkez|írok|küld|visszajelz|hív))|holnap\w*|"
+            r"holnapután\w*|délig|estig|a nap végéig|a hét végéig)",
+            rf"\b{_WEEKDAYS_HU}\b",
+            rf"\b{_MONTHS_HU}\s+\d{{1,2}}\w*",
+            # Armenian / Russian / German essentials: within N minutes, today, tomorrow
+            r"\d+\s*(?:րոպե|ժամ|օր|աշխատանքային օր)\w*\s+(?:ընթացքում|հետո)|"
+            r"(?<!\w)(?:այսօր|վաղը)(?!\w)",
+            r"в течение\s+\d+\s*\w+|\bсегодня\b|\bзавтра\b",
+            r"\binnerhalb von\s+\d+\s*\w+|\bheute\b|\bmorgen\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+VAGUE = re.compile(
+    "|".join(
+        [
+            r"\bsoon(?:est)?\b|\bshortly\b|\basap\b|\bas soon as (?:possible|we can|we're able|"
+            r"we are able|i can)\b|\bin due course\b|"
+            r"\bat the earliest (?:opportunity|convenience)\b|\bearliest convenience\b|"
+            r"\bin a timely (?:manner|fashion)\b|\bpromptly\b|"
+            r"\bmomentarily\b|\bat some point\b|\bin the (?:near|not too distant) future\b|"
+            r"\bin the coming (?:days|weeks)\b|\b(?:within|in) (?:a few|several|some) "
+            r"(?:days|hours|weeks)\b|\bas quickly as (?:possible|we can)\b|\beventually\b|"
+            r"\bbefore long\b|\bwhen(?:ever)? (?:we|i) (?:can|get a chance)\b|"
+            r"\bas fast as (?:possible|we can)\b|\bwhen possible\b|\bat a later (?:date|time)\b",
+            r"\bhamarosan\b|\bmielőbb\b|\bmihamarabb\b|\bminél (?:előbb|hamarabb|gyorsabban)\b|"
+            r"\ba lehető leg(?:hamarabb|rövidebb időn belül|gyorsabban)\b|\bamint (?:lehet|tudunk|"
+            r"tudok|lehetséges)\b|\brövidesen\b|\ba közeljövőben\b|\bbelátható időn belül\b|"
+            r"\bidővel\b|\b(?:pár|néhány) (?:napon|órán|héten) belül\b|\bnemsokára\b|"
+            r"\belőbb-utóbb\b|\ba későbbiekben\b",
+            r"(?<!\w)շուտով(?!\w)|հնարավորինս շուտ|մոտ ապագայում|մոտակա ժամանակներում",
+            r"\bскоро\b|как можно скорее|в ближайшее время",
+            r"\bbald(?:möglichst)?\b|so schnell wie möglich|\bzeitnah\b|in kürze",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def find_concrete_times(text: str) -> list[str]:
+    """The concrete time expressions in ``text``, in order."""
+    return [m.group(0).strip() for m in CONCRETE.finditer(text)]
+
+
+def find_vague_timing(text: str) -> list[str]:
+    """The vague timing phrases in ``text`` ("soon", "ASAP", "hamarosan"), in order."""
+    return [m.group(0).strip() for m in VAGUE.finditer(text)]
+
+
+@scorer("concrete_timing", weight=1.0)
+def concrete_timing(draft: DraftContext) -> Score:
+    concrete = [s for s in draft.sentences if CONCRETE.search(s)]
+    vague = [s for s in draft.sentences if VAGUE.search(s)]
+    if concrete:
+        value = 1.0 if not vague else 0.7
+        found = [t for s in concrete for t in find_concrete_times(s)]
+        note = f"; also vague: {find_vague_timing(' '.join(vague))}" if vague else ""
+        return Score(
+            value=value,
+            passed=True,
+            evidence=concrete + [s for s in vague if s not in concrete],
+            explanation=f"concrete time: {', '.join(found[:3])}{note}",
+        )
+    if vague:
+        return Score(
+            value=0.0,
+            passed=False,
+            evidence=vague,
+            explanation=f"only vague timing: {', '.join(find_vague_timing(' '.join(vague)))}",
+        )
+    return Score(value=0.0, passed=False, evidence=[], explanation="no time for the next step")
