@@ -115,6 +115,8 @@ def _period_ends_sentence(chunk: str, rest: str) -> bool:
         return False
     if last[:1].isdigit() and (not rest or rest[0].islower() or rest[0].isdigit()):
         return False
+    if len(last) <= 3 and rest[:1].islower():
+        return False  # a short abbreviation mid-sentence: "approx. két", "էլ. փոստ"
     return not (len(last) == 1 and last.isalpha() and rest[:1].isupper())
 
 

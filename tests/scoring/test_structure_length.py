@@ -1,0 +1,66 @@
+from drafter.scoring import score
+from drafter.scoring.structure import tag_steps
+
+FIVE_STEPS = (
+    "I can see your order still hasn't arrived, and I understand how frustrating that is. "
+    "I'm sorry we let you down. Could you confirm your order number? "
+    "I'll come back to you within 20 minutes with a new date. "
+    "I'm staying on this until the parcel is with you."
+)
+
+
+def test_five_steps_in_order_pass() -> None:
+    result = score(FIVE_STEPS, channel="email", scenario="late_delivery").structure
+    assert result.passed, result.explanation
+    assert result.value == 1.0
+
+
+def test_tags_follow_the_steps() -> None:
+    sentences = [
+        "I can see the parcel is late.",
+        "I'm sorry.",
+        "Could you confirm your order number?",
+        "I'll write back within 20 minutes.",
+        "I'll personally follow this up.",
+    ]
+    tags = tag_steps(sentences)
+    assert tags[0] == ["acknowledge"]
+    assert tags[1] == ["apologize"]
+    assert tags[2] == ["ask"]
+    assert "next_step" in tags[3]
+    assert "ownership" in tags[4]
+
+
+def test_missing_steps_are_named() -> None:
+    result = score("Could you confirm your order number?", scenario="late_delivery").structure
+    assert not result.passed
+    assert "missing acknowledge, apologize, next_step, ownership" in result.explanation
+
+
+def test_asking_before_apologizing_is_out_of_order() -> None:
+    text = (
+        "Could you confirm your order number? I can see the parcel is late and I'm sorry. "
+        "I'll write back within 20 minutes. I'm staying on this until it's sorted."
+    )
+    result = score(text, scenario="late_delivery").structure
+    assert not result.passed
+    assert "out of order" in result.explanation
+
+
+def test_canned_scenarios_and_no_scenario_are_not_applicable() -> None:
+    canned = score("Hi! How can I help you today?", scenario="greeting").structure
+    none = score("Hi! How can I help you today?").structure
+    assert canned.passed and "not applicable" in canned.explanation
+    assert "canned" in canned.explanation
+    assert none.passed and "not applicable" in none.explanation
+
+
+def test_length_depends_on_the_channel() -> None:
+    long_text = " ".join(["Thanks for waiting, I'm looking into it right now."] * 12)
+    assert not score(long_text, channel="whatsapp").length.passed
+    assert score(long_text, channel="email").length.passed
+    assert score(FIVE_STEPS, channel="whatsapp").length.passed
+
+
+def test_empty_draft_fails_length() -> None:
+    assert not score("", channel="email").length.passed
