@@ -59,3 +59,16 @@ def test_importing_does_not_load_the_statistical_model() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_dev_set_languages() -> None:
+    """The hand-labelled dev set (36% non-English) is the realistic mix of an inbox."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "evals" / "devset.jsonl"
+    if not path.exists():
+        pytest.skip("evals/devset.jsonl not present")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    wrong = [r for r in rows if detect_language(r["message"]) != r["language"]]
+    assert len(wrong) <= len(rows) * 0.03, [(r["language"], r["message"]) for r in wrong]
