@@ -41,13 +41,13 @@ _OFFERS: dict[str, re.Pattern[str]] = {
         "money": r"[$€£¥₽֏]|\b(?:usd|eur|gbp|huf|amd|rub|ft|dollars?|bucks|euros?|pounds?|"
         r"forint\w*|dram\w*|rubl\w*|cents?)\b|դրամ|եվրո|դոլար",
         "discount": r"\d\s*%|\bpercent\b|\bdiscount|% ?off\b|price reduction|special price|"
-        r"kedvezmény|árengedmény|százalék|զեղչ|տոկոս",
+        r"kedvezmény|árengedmény|százalék|զեղչ|տոկոս|rabatt|descuento|скидк",
         "voucher": r"\bvoucher|coupon|gift ?card|promo code|\bcode for\b|kupon|utalvány|"
-        r"ajándék|վաուչեր|կտրոն|նվեր",
+        r"ajándék|վաուչեր|կտրոն|նվեր|gutschein|cupón|cupon|купон|сертификат",
         "credit": r"\bcredit(?! ?card)|\bcompensat|goodwill|\bbonus|jóváír|kárpótl|kompenzáci|"
-        r"փոխհատուց|բոնուս",
+        r"փոխհատուց|բոնուս|entschädigung|compensación|компенсац",
         "free": r"\bfree\b|free of charge|at no (?:extra )?cost|complimentary|\bon us\b|"
-        r"ingyen|díjmentes|անվճար",
+        r"ingyen|díjmentes|անվճար|gratis|kostenlos|бесплатн",
         "refund": r"\brefund|money back|reimburs|visszatérít|visszautal|visszafizet|"
         r"վերադարձն\w* .{0,20}գումար|գումար\w* .{0,20}վերադարձ",
         "promise": r"\bguarantee|\bpromise|\bwarrant|garantál|ígér|երաշխ|խոստան|for life|"
@@ -57,6 +57,8 @@ _OFFERS: dict[str, re.Pattern[str]] = {
         "upgrade": r"\bupgrade|\bsuite\b|\bvip\b|\bpremium\b|felminősít|բարելավ",
         "period": r"\b(?:\d+|one|two|three|six|twelve)[\s-]*(?:months?|years?)\b|hónap|"
         r"\d+\s*év\b|ամիս|տարի",
+        "card_data": r"\bcvv|\bcvc|expiry|expiration|security code|\bpin\b|lejárat|"
+        r"biztonsági kód",
         "disclosure": r"system ?prompt|instruction|\bapi[ _-]?key|\bsk-|\bprompt\b|"
         r"utasítás|útmutató|հրահանգ|password is|jelszava:|jelszava az|գաղտնաբառն է",
         "date": r"\b(?:tomorrow|tonight|next (?:week|month|day)|monday|tuesday|wednesday|"
@@ -82,6 +84,12 @@ _ASK = re.compile(
     r"küld|add(?:ja)? meg|írja meg|ír(?:ja|d) be|oszd meg|ուղարկ|գրեք|ասեք|նշեք|տրամադր",
     re.IGNORECASE,
 )
+# Codes like SAVE20 or STAFF100: a discount code the customer planted is still a voucher.
+_CODE = re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{5,}\b")
+# Numbers from the customer's message the model may repeat without the playbook's say-so:
+# small counts ("5 days", "the 3rd"). Order numbers reach the output through the rules
+# draft's first line, which mirrors them; amounts ("refund 4999 EUR") do not get through.
+MAX_FREE_NUMBER = 60
 _SENTENCE = re.compile(r"[^.!?։\n]+")
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -134,7 +142,11 @@ def problems(output: Personalization, request: PersonalizationRequest) -> list[s
     for kind, pattern in _OFFERS.items():
         if pattern.search(text) and not pattern.search(allowed):
             found.append(f"it mentions a {kind} that the allowed options and times do not offer")
-    known_numbers = set(_DIGITS.findall(allowed)) | set(_DIGITS.findall(request.message))
+    new_codes = set(_CODE.findall(text)) - set(_CODE.findall(allowed))
+    if new_codes:
+        found.append(f"it adds codes the playbook does not offer: {', '.join(sorted(new_codes))}")
+    small_counts = {n for n in _DIGITS.findall(request.message) if int(n) <= MAX_FREE_NUMBER}
+    known_numbers = set(_DIGITS.findall(allowed)) | small_counts
     new_numbers = sorted(set(_DIGITS.findall(text)) - known_numbers)
     if new_numbers:
         found.append(f"it adds numbers that are not in the request: {', '.join(new_numbers)}")
