@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 MAX_FIELD_CHARS = 200
 DEFAULT_CHANNEL = "webchat"
-NO_LLM_REASON = "no LLM endpoint configured (offline, rules only)"
+NO_LLM_REASON = "no LLM endpoint configured, drafted offline"
 _SECRET_WARNINGS: dict[str, str] = {
     "card_number": "the customer shared a card number; it was removed and the draft does "
     "not repeat it: never ask for it again in chat",
