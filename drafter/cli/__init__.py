@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from drafter.cli import playbooks
+from drafter.cli import evaluate, playbooks
+from drafter.cli import score as score_cli
 from drafter.cli import search as search_cli
 from drafter.cli import suggest as suggest_cli
 
@@ -16,8 +17,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(playbooks.app, name="playbooks")
+app.command("score")(score_cli.score_file)
 app.command("search")(search_cli.search)
 app.command("index")(search_cli.index)
+app.command("eval")(evaluate.eval_command)
 app.command("suggest")(suggest_cli.suggest)
 
 
