@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -28,71 +28,50 @@ def scores_by_name(scores: Scores) -> dict[str, Score]:
 
 
 def _run_case(case: SuiteCase, suite: Suite, drafter: Drafter | None) -> CaseResult:
-    expected_checked = case.message is not None and case.text is None
-    base = {
+    retrieval_checked = case.message is not None and case.text is None
+    fields: dict[str, object] = {
         "id": case.id,
         "message": case.message,
         "channel": case.channel,
         "expected_scenario": case.scenario,
-        "retrieval_checked": expected_checked,
+        "retrieval_checked": retrieval_checked,
+        "retrieval_correct": None,
+        "scores": None,
     }
     if case.text is not None:
-        scores = score(case.text, channel=case.channel, scenario=case.scenario)
-        return _finish(base, suite, case.text, case.scenario, scores, None)
-    if drafter is None:
-        raise ValueError("a drafter is needed for cases without a text")
-    try:
-        if case.template is not None:
-            draft = drafter.suggest(
-                template=case.template, channel=case.channel, customer=case.customer
+        text, scenario = case.text, case.scenario
+    else:
+        if drafter is None:
+            raise ValueError("a drafter is needed for cases without a text")
+        try:
+            if case.template is not None:
+                draft = drafter.suggest(
+                    template=case.template, channel=case.channel, customer=case.customer
+                )
+            else:
+                draft = drafter.suggest(
+                    case.message or "", channel=case.channel, customer=case.customer
+                )
+        except ValueError as exc:
+            return CaseResult.model_validate(
+                {**fields, "scenario": None, "text": "", "error": str(exc)}
             )
-        else:
-            draft = drafter.suggest(
-                case.message or "", channel=case.channel, customer=case.customer
-            )
-    except ValueError as exc:
-        return CaseResult(
-            **base, scenario=None, retrieval_correct=None, text="", scores=None, error=str(exc)
+        text, scenario = draft.text, draft.scenario
+        fields.update(
+            personalized_by=draft.personalized_by,
+            fallback_reason=draft.fallback_reason,
+            needs_human=draft.needs_human,
         )
-    extra = {
-        "personalized_by": draft.personalized_by,
-        "fallback_reason": draft.fallback_reason,
-        "needs_human": draft.needs_human,
-    }
-    if draft.scenario is None:
-        # An abstention is scored only on whether abstaining was right: there is no reply.
-        correct = case.scenario is None if expected_checked else None
-        return CaseResult(
-            **base, **extra, scenario=None, retrieval_correct=correct, text=draft.text, scores=None
-        )
-    scores = score(draft.text, channel=case.channel, scenario=draft.scenario)
-    return _finish(base, suite, draft.text, draft.scenario, scores, extra)
-
-
-def _finish(
-    base: dict[str, object],
-    suite: Suite,
-    text: str,
-    scenario: str | None,
-    scores: Scores,
-    extra: Mapping[str, object] | None,
-) -> CaseResult:
-    by_name = scores_by_name(scores)
-    failed = [n for n in suite.scorers if n in by_name and not by_name[n].passed]
-    correct = None
-    if base["retrieval_checked"]:
-        correct = scenario == base["expected_scenario"]
-    return CaseResult.model_validate(
-        {
-            **base,
-            **(extra or {}),
-            "scenario": scenario,
-            "retrieval_correct": correct,
-            "text": text,
-            "scores": scores,
-            "failed": failed,
-        }
-    )
+    fields.update(text=text, scenario=scenario)
+    if retrieval_checked:
+        fields["retrieval_correct"] = scenario == case.scenario
+    if scenario is not None or case.text is not None:
+        # An abstention has no reply to score: it is judged only on whether it was right.
+        scores = score(text, channel=case.channel, scenario=scenario)
+        by_name = scores_by_name(scores)
+        fields["scores"] = scores
+        fields["failed"] = [n for n in suite.scorers if n in by_name and not by_name[n].passed]
+    return CaseResult.model_validate(fields)
 
 
 def summarise(suite: Suite, cases: list[CaseResult]) -> EvalSummary:
