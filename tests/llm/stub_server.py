@@ -8,6 +8,7 @@ Each request pops the next scripted ``Reply``; when the script runs out the last
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ class Reply:
     """One scripted answer: a JSON object, raw text, or an HTTP error status."""
 
     content: str = ""
+    echo: bool = False
     status: int = 200
     delay_s: float = 0.0
     retry_after_ms: int | None = None
@@ -48,6 +50,21 @@ class StubState:
             if len(self.script) > 1:
                 return self.script.pop(0)
             return self.script[0] if self.script else Reply(content="{}")
+
+
+_FIRST_LINE = re.compile(r"^Current first line \(rewrite it for this customer\): (.*)$", re.M)
+_OPTION = re.compile(r"^(\d+)\. (.*)$", re.M)
+
+
+def _echo(body: dict[str, Any]) -> str:
+    """A valid answer for any request: the rules draft's own first line and options.
+
+    Used by the overhead benchmark so every Drafter request succeeds on the first attempt.
+    """
+    human = str(body["messages"][-1]["content"])
+    first = _FIRST_LINE.search(human)
+    options = [label for _, label in _OPTION.findall(human.split("<customer_message>")[0])]
+    return json.dumps({"first_line": first.group(1) if first else "", "options": options})
 
 
 def _completion(content: str, model: str) -> dict[str, Any]:
@@ -81,7 +98,8 @@ def _handler(state: StubState) -> type[BaseHTTPRequestHandler]:
             if reply.delay_s:
                 time.sleep(reply.delay_s)
             if reply.status == 200:
-                payload = _completion(reply.content, body.get("model", "stub"))
+                content = _echo(body) if reply.echo else reply.content
+                payload = _completion(content, body.get("model", "stub"))
             else:
                 payload = {"error": {"message": f"stub error {reply.status}", "type": "stub"}}
             data = json.dumps(payload).encode()
