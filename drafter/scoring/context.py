@@ -6,11 +6,15 @@ most of what keeps scoring above thousands of drafts per second.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from drafter.catalog import ALL_SCENARIOS, CHANNEL_STYLE
 from drafter.playbooks.models import Entry
+from drafter.scoring.gated import GatedPattern, word_keys
 from drafter.scoring.scenario_rules import ScenarioRules, rules_for
 from drafter.scoring.sentences import Sentence, split_segments
 
@@ -21,6 +25,7 @@ class DraftContext:
     channel: str | None = None
     scenario: str | None = None
     entries: tuple[Entry, ...] = field(default=(), compare=False)
+    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -49,6 +54,52 @@ class DraftContext:
     def sentences(self) -> list[str]:
         return [s.text for s in self.segments]
 
+    @cached_property
+    def lowered(self) -> str:
+        """Lower-cased text, same length as ``text`` so match offsets map back to sentences."""
+        return fold(self.text)
+
+    @cached_property
+    def word_keys(self) -> frozenset[str]:
+        return word_keys(self.lowered)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Offset in ``text`` where each sentence starts."""
+        offsets: list[int] = []
+        position = 0
+        for sentence in self.sentences:
+            found = self.text.find(sentence, position)
+            offsets.append(found if found >= 0 else position)
+            position = (found if found >= 0 else position) + len(sentence)
+        return offsets
+
+    def hits(self, pattern: re.Pattern[str] | GatedPattern) -> dict[int, list[str]]:
+        """Sentence index -> matched strings of ``pattern`` (lower-case) in that sentence.
+
+        Every pattern scans the whole draft once, however many scorers ask for it: this is
+        what keeps scoring in the thousands of drafts per second.
+        """
+        key = ("hits", pattern)
+        cached = self._memo.get(key)
+        if cached is None:
+            cached = {}
+            starts = self.starts
+            matches = (
+                pattern.finditer(self.lowered, self.word_keys)
+                if isinstance(pattern, GatedPattern)
+                else pattern.finditer(self.lowered)
+            )
+            for match in matches:
+                index = max(0, bisect_right(starts, match.start()) - 1)
+                cached.setdefault(index, []).append(match.group(0))
+            self._memo[key] = cached
+        return cached
+
+    def lower_sentence(self, index: int) -> str:
+        start = self.starts[index]
+        return self.lowered[start : start + len(self.sentences[index])]
+
     @property
     def style(self) -> str | None:
         """``chat`` or ``email``, or None when the channel is unknown."""
@@ -58,3 +109,11 @@ class DraftContext:
     def rules(self) -> ScenarioRules | None:
         """What the scenario allows (fields to ask, promises, structure), None without one."""
         return rules_for(self.scenario, self.entries) if self.scenario else None
+
+
+def fold(text: str) -> str:
+    """``text.lower()`` keeping the length (a few characters lower-case to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

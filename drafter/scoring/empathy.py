@@ -12,9 +12,8 @@ defence; stacked or hollow apologies only pass when a genuine one stands next to
 
 from __future__ import annotations
 
-import re
-
 from drafter.scoring.context import DraftContext
+from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
 
@@ -23,7 +22,7 @@ _FEELING = (
     r"maddening|exhausting|inconvenient|unacceptable|not okay|not ok|awful|terrible"
 )
 
-ACKNOWLEDGE = re.compile(
+ACKNOWLEDGE = GatedPattern(
     "|".join(
         [
             r"\bi (?:can |completely |totally |fully |really )?(?:see|understand|hear|get|"
@@ -46,10 +45,9 @@ ACKNOWLEDGE = re.compile(
             r"(?<!\w)(?:հասկանում|տեսնում) եմ|\bпонима\w*|\bverstehe\b|\bnachvollziehen\b",
         ]
     ),
-    re.IGNORECASE,
 )
 
-APOLOGY = re.compile(
+APOLOGY = GatedPattern(
     "|".join(
         [
             r"\bsorry\b|\bapologi[sz]\w*|\bapologies\b|\bmy bad\b|\bwe messed up\b|"
@@ -59,22 +57,20 @@ APOLOGY = re.compile(
             r"\btut (?:mir|uns) leid\b",
         ]
     ),
-    re.IGNORECASE,
 )
 
 # Form apologies customers recognise as copy-paste: for "any" inconvenience, "may have" caused.
-HOLLOW = re.compile(
+HOLLOW = GatedPattern(
     r"\b(?:for|about) any (?:inconvenience|trouble|disruption|issues?)\b|"
     r"\b(?:inconvenience|trouble|disruption) (?:this|that|it) may (?:have )?caus\w*|"
     r"\bregret any\b|\bif you (?:were|have been|felt) (?:inconvenienced|upset|offended)|"
     r"\bif (?:this|that) caused\b|\bwe value your (?:business|custom|patience)\b|"
     r"\byour (?:call|message|request) is important to us\b|"
     r"\besetleges\s+(?:kellemetlenség|kényelmetlenség|probléma)\w*|\bminden kellemetlenségért\b",
-    re.IGNORECASE,
 )
 
 # Legal boilerplate and defence: the opposite of acknowledging the customer.
-DEFENSIVE = re.compile(
+DEFENSIVE = GatedPattern(
     r"\b(?:as|in accordance with|pursuant to|per) (?:per )?(?:our|the) (?:terms|policy|policies|"
     r"t&cs?|conditions|agreement)|\bnot (?:be )?(?:held )?(?:liable|responsible)\b|"
     r"\bno liability\b|\bwithout (?:any )?admission\b|\bnot our fault\b|\bnot at fault\b|"
@@ -83,7 +79,6 @@ DEFENSIVE = re.compile(
     r"\bnothing (?:more )?we can do\b|\bdoes not constitute\b|\bfelelősséget nem vállal|"
     r"\bnem vállalunk felelősséget|\b(?:az )?ászf\b|\bszabályzat\w* (?:szerint|értelmében)|"
     r"\bnem a mi hibánk|\bönnek kellett volna\b",
-    re.IGNORECASE,
 )
 
 STACKED_APOLOGIES = 3
@@ -96,17 +91,19 @@ def empathy(draft: DraftContext) -> Score:
     hollow: list[str] = []
     defensive: list[str] = []
     apology_count = 0
-    for sentence in draft.sentences:
-        if DEFENSIVE.search(sentence):
+    defensive_hits, hollow_hits = draft.hits(DEFENSIVE), draft.hits(HOLLOW)
+    apology_hits, ack_hits = draft.hits(APOLOGY), draft.hits(ACKNOWLEDGE)
+    for index, sentence in enumerate(draft.sentences):
+        if index in defensive_hits:
             defensive.append(sentence)
-        is_hollow = bool(HOLLOW.search(sentence))
+        is_hollow = index in hollow_hits
         if is_hollow:
             hollow.append(sentence)
-        apologies = len(APOLOGY.findall(sentence))
+        apologies = len(apology_hits.get(index, ()))
         apology_count += apologies
         if apologies and not is_hollow:
             genuine_apologies.append(sentence)
-        if ACKNOWLEDGE.search(sentence) and not is_hollow:
+        if index in ack_hits and not is_hollow:
             acknowledging.append(sentence)
 
     value = 0.5 * bool(acknowledging) + 0.5 * bool(genuine_apologies)

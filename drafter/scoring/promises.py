@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from drafter.scoring.gated import GatedPattern
+
 PROMISE_KINDS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.IGNORECASE)
+    name: re.compile(pattern)
     for name, pattern in {
         "refund": r"\brefund|money back|reimburs|pay you back|visszatérít|visszautal|"
         r"visszafizet|visszakap|վերադարձն\w* .{0,20}գումար|գումար\w* .{0,20}վերադարձ",
@@ -25,9 +27,13 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
 }
 
 
+ANY_PROMISE = GatedPattern("|".join(p.pattern for p in PROMISE_KINDS.values()))
+
+
 def promise_kinds_in(text: str) -> set[str]:
     """Kinds of promise ``text`` mentions (mention only: negation is the caller's job)."""
-    return {name for name, pattern in PROMISE_KINDS.items() if pattern.search(text)}
+    lowered = text.lower()
+    return {name for name, pattern in PROMISE_KINDS.items() if pattern.search(lowered)}
 
 
 # A sentence that mentions a kind only to rule it out ("we don't offer discounts beyond the
@@ -36,13 +42,12 @@ NEGATION = re.compile(
     r"\b(?:no|not|never|don't|do not|doesn't|does not|can't|cannot|can not|won't|will not|"
     r"unable|isn't|aren't|only|nem|ne|nincs|nincsen|sem|soha|csak|kizárólag|nicht|kein\w*)\b"
     r"|n't\b|(?<!\w)(?:չ\w+|ոչ)",
-    re.IGNORECASE,
 )
 
 
 def promised_kinds(sentence: str) -> set[str]:
     """Kinds ``sentence`` promises: mentioned and not negated."""
     kinds = promise_kinds_in(sentence)
-    if kinds and NEGATION.search(sentence):
+    if kinds and NEGATION.search(sentence.lower()):
         return set()
     return kinds

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import re
 
-from drafter.scoring.context import DraftContext
+from drafter.scoring.context import DraftContext, fold
+from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
 from drafter.scoring.sentences import is_question
 
 MAX_REQUESTS = 2
 
-REQUEST = re.compile(
+REQUEST = GatedPattern(
     "|".join(
         [
             r"\b(?:please|kindly|pls|plz)\b(?! (?:note|be aware|don't|do not|allow|bear|rest))",
@@ -39,26 +40,23 @@ REQUEST = re.compile(
             r"\bпожалуйста\b|\bbitte\b",
         ]
     ),
-    re.IGNORECASE,
 )
 
-CHOICE = re.compile(
+CHOICE = GatedPattern(
     r"\bor\b|\bvagy\b|(?<!\w)կամ(?!\w)|\bили\b|\boder\b|\bwhich (?:one |option )?(?:do|would|"
     r"suits|works)|\bwhich (?:of these|you prefer)|\bprefer\b|\bmelyik\w*|\bmelyiket\b|"
     r"\bválaszt\w*|(?<!\w)ո՞ր|(?<!\w)որն\b|նախընտր",
-    re.IGNORECASE,
 )
 
 _PHOTO = re.compile(
     r"\b(?:photos?|pictures?|pics?|images?|snaps?|fotó\w*|fénykép\w*|képe?t?)\b"
     r"|(?<!\w)լուսանկար",
-    re.IGNORECASE,
 )
-_LABEL = re.compile(r"\b(?:shipping |parcel |address )?label\b|\bcímk[eé]\w*", re.IGNORECASE)
-_CARD = re.compile(r"\b(?:credit |debit |bank)?cards?\b|\bkártyá?\w*", re.IGNORECASE)
+_LABEL = re.compile(r"\b(?:shipping |parcel |address )?label\b|\bcímk[eé]\w*")
+_CARD = re.compile(r"\b(?:credit |debit |bank)?cards?\b|\bkártyá?\w*")
 
 FIELDS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.IGNORECASE)
+    name: re.compile(pattern)
     for name, pattern in {
         "order_id": r"\border (?:number|no\b|nr\b|#|id|reference|ref\b|code)|\border(?:#| #)|"
         r"\brendelés\w*(?:szám\w*| szám\w*| azonosító\w*)|\brendelésazonosító\w*|"
@@ -99,20 +97,37 @@ FIELDS: dict[str, re.Pattern[str]] = {
 }
 
 
+_ITEM = re.compile(r"\b(?:item|product|damage|both|termék)")
+# Any field or photo word: one scan per draft decides which sentences need the field lookup.
+ANY_FIELD = GatedPattern("|".join([*(p.pattern for p in FIELDS.values()), _PHOTO.pattern]))
+
+
 def find_requested_fields(sentence: str) -> list[str]:
     """Customer fields a sentence names (only meaningful for a request or question)."""
-    found = [name for name, pattern in FIELDS.items() if pattern.search(sentence)]
-    if _PHOTO.search(sentence):
-        label, card = bool(_LABEL.search(sentence)), bool(_CARD.search(sentence))
+    return _fields(fold(sentence))
+
+
+def _fields(lowered: str) -> list[str]:
+    found = [name for name, pattern in FIELDS.items() if pattern.search(lowered)]
+    if _PHOTO.search(lowered):
+        label, card = bool(_LABEL.search(lowered)), bool(_CARD.search(lowered))
         if label:
             found.append("photo_label")
         if card and "card_last4" not in found:
             found.append("card_data")
-        if not (label or card) or re.search(
-            r"\b(?:item|product|damage|both|termék)", sentence, re.IGNORECASE
-        ):
+        if not (label or card) or _ITEM.search(lowered):
             found.append("photo_item")
     return sorted(set(found))
+
+
+def fields_in(draft: DraftContext, index: int) -> list[str]:
+    """``find_requested_fields`` for sentence ``index``, computed once per draft."""
+    if index not in draft.hits(ANY_FIELD):
+        return []
+    key = ("fields", index)
+    if key not in draft._memo:
+        draft._memo[key] = _fields(draft.lower_sentence(index))
+    return draft._memo[key]
 
 
 @scorer("over_questioning", weight=1.0)
@@ -122,19 +137,22 @@ def over_questioning(draft: DraftContext) -> Score:
     evidence: list[str] = []
     choice_used = False
     after_request_colon = False
-    for segment in draft.segments:
+    request_hits = draft.hits(REQUEST)
+    choice_hits = draft.hits(CHOICE)
+    for index, segment in enumerate(draft.segments):
         sentence = segment.text
-        named = find_requested_fields(sentence)
+        named = fields_in(draft, index)
         if segment.bullet and (after_request_colon or named):
             requests += 1
             fields.update(named)
             evidence.append(sentence)
             continue
-        asks = is_question(sentence) or bool(REQUEST.search(sentence))
+        question = is_question(sentence)
+        asks = question or index in request_hits
         after_request_colon = asks and sentence.rstrip().endswith(":")
         if not asks:
             continue
-        if not named and is_question(sentence) and CHOICE.search(sentence) and not choice_used:
+        if not named and question and index in choice_hits and not choice_used:
             choice_used = True
             continue
         if after_request_colon and not named:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 
 from drafter.cards import find_card_numbers
-from drafter.scoring.context import DraftContext
+from drafter.scoring.context import DraftContext, fold
+from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
-from drafter.scoring.promises import promised_kinds
+from drafter.scoring.promises import ANY_PROMISE, promised_kinds
 from drafter.scoring.registry import scorer
 from drafter.scoring.sentences import is_question, split_sentences
 
-SENSITIVE = re.compile(
+SENSITIVE = GatedPattern(
     "|".join(
         [
             r"\b(?:full |complete |long |whole |16[- ]digit )?(?:credit |debit |bank |payment )?"
@@ -56,21 +57,18 @@ SENSITIVE = re.compile(
             r"|\bkartennummer\b|\bpasswort\b|\bprüfziffer\b",
         ]
     ),
-    re.IGNORECASE,
 )
 
 # The safe ways of mentioning card data: last four digits, and "we'll never ask".
 SAFE_MENTION = re.compile(
     r"\blast (?:4|four)\b|\butolsó (?:4|négy)\b|վերջին (?:4|չորս)|\bпоследние (?:4|четыре)\b|"
     r"\bletzten (?:4|vier)\b",
-    re.IGNORECASE,
 )
 NEVER_ASK = re.compile(
     r"\b(?:never|don't|do not|not|won't|will not|no need to|shouldn't|should not|without)\b"
     r"[^.!?]{0,60}\b(?:ask|share|send|give|tell|type|enter|write|provide|post|include|need)|"
     r"\b(?:soha|ne|nem|sose)\b[^.!?]{0,60}(?:kér|ossz|küld|ad|ír|mond)|(?<!\w)(?:երբեք|մի)(?!\w)|"
     r"\bникогда\b|\bniemals\b|\bnie\b",
-    re.IGNORECASE,
 )
 # Telling the customer to change their own password or card is advice, not a request.
 SELF_SERVICE = re.compile(
@@ -80,7 +78,6 @@ SELF_SERVICE = re.compile(
     r"\b(?:új|módosít|megváltoztat|visszaállít|állít)\w*[^.!?]{0,25}\bjelsz\w*|"
     r"\bjelsz\w*[^.!?]{0,25}\b(?:visszaállít|módosít|megváltoztat|új)\w*|"
     r"\b(?:on|in) (?:the|our) (?:login|sign[- ]in) (?:page|screen)\b",
-    re.IGNORECASE,
 )
 ASKING = re.compile(
     r"\b(?:send|share|provide|give|tell|type|enter|write|confirm|reply|post|dm|message|"
@@ -89,14 +86,17 @@ ASKING = re.compile(
     r"\b(?:küld|ossz|ad|ír|mond|erősít|csatol|szükség|kér)\w*|"
     r"(?<!\w)(?:ուղարկեք|նշեք|գրեք|խնդրում)|\b(?:пришлите|отправьте|сообщите|назовите)\b|"
     r"\b(?:senden|schicken|nennen|geben|teilen)\b",
-    re.IGNORECASE,
 )
 
 
-_CLAUSE = re.compile(r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban)\b")
 
 
 def _is_sensitive_request(sentence: str) -> bool:
+    return _is_sensitive_lowered(fold(sentence))
+
+
+def _is_sensitive_lowered(sentence: str) -> bool:
     """A clause names card data or a secret, is not negated or self-service, and asks.
 
     Negation is judged per clause so "don't worry, just send the CVV" still fails while
@@ -133,7 +133,11 @@ def _mask_cards(sentence: str) -> str:
 def safety(draft: DraftContext) -> Score:
     problems: list[str] = []
     evidence: list[str] = []
-    requests = [s for s in draft.sentences if _is_sensitive_request(s)]
+    requests = [
+        draft.sentences[i]
+        for i in sorted(draft.hits(SENSITIVE))
+        if _is_sensitive_lowered(draft.lower_sentence(i))
+    ]
     if requests:
         problems.append("asks for card data, a PIN or a password")
         evidence += requests
@@ -143,8 +147,9 @@ def safety(draft: DraftContext) -> Score:
         evidence += [_mask_cards(s) for s in cited or [draft.text[:160]]]
     rules = draft.rules
     if rules is not None and rules.from_playbook:
-        for sentence in draft.sentences:
-            unapproved = promised_kinds(sentence) - rules.allowed_promises
+        for index in sorted(draft.hits(ANY_PROMISE)):
+            sentence = draft.sentences[index]
+            unapproved = promised_kinds(draft.lower_sentence(index)) - rules.allowed_promises
             if unapproved:
                 problems.append(
                     f"promises {', '.join(sorted(unapproved))}, which {rules.scenario} "

@@ -38,7 +38,23 @@ class ScenarioRules:
     from_playbook: bool
 
 
+# Keyed by entry identity; the value keeps the entries alive so an id is never reused.
+_CACHE: dict[tuple[str, tuple[int, ...]], tuple[tuple[Entry, ...], ScenarioRules]] = {}
+
+
 def rules_for(scenario: str, entries: tuple[Entry, ...]) -> ScenarioRules:
+    """The rules of ``scenario`` given its entries, computed once per set of entries."""
+    key = (scenario, tuple(id(e) for e in entries))
+    cached = _CACHE.get(key)
+    if cached is None:
+        if len(_CACHE) > 512:
+            _CACHE.clear()
+        cached = (entries, _compute(scenario, entries))
+        _CACHE[key] = cached
+    return cached[1]
+
+
+def _compute(scenario: str, entries: tuple[Entry, ...]) -> ScenarioRules:
     if not entries:
         kind: Literal["recovery", "canned"] = (
             "recovery" if scenario in RECOVERY_SCENARIOS else "canned"

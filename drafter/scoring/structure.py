@@ -13,19 +13,18 @@ no scenario) pass as not applicable: the five steps are a recovery shape.
 
 from __future__ import annotations
 
-import re
-
 from drafter.playbooks.models import STEP_NAMES
 from drafter.scoring.context import DraftContext
 from drafter.scoring.empathy import ACKNOWLEDGE, APOLOGY
+from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
-from drafter.scoring.questions import CHOICE, REQUEST, find_requested_fields
+from drafter.scoring.questions import CHOICE, REQUEST, fields_in
 from drafter.scoring.registry import scorer
 from drafter.scoring.sentences import is_question
 from drafter.scoring.timing import CONCRETE
 
 # "Sorry about the wait" / "your order hasn't arrived": naming the problem acknowledges it.
-SITUATION = re.compile(
+SITUATION = GatedPattern(
     r"\bsorry (?:about|for|that) (?:the|your|this|that)\b|"
     r"\byour (?:order|parcel|package|delivery|booking|reservation|appointment|card|account|"
     r"payment|item|refund|subscription|charge|invoice)\b[^.!?]*?\b(?:hasn't|has not|didn't|"
@@ -33,10 +32,9 @@ SITUATION = re.compile(
     r"damaged|charged|locked|wrong)\b|"
     r"\b(?:rendelés|csomag|foglalás|időpont|terhelés|fiók|termék)\w*[^.!?]*?\b(?:nem|még|"
     r"késik|sérült|hibás|rossz|kétszer)\b",
-    re.IGNORECASE,
 )
 
-NEXT_STEP = re.compile(
+NEXT_STEP = GatedPattern(
     r"\b(?:i|we)(?:'ll| will|'m going to| are going to| am going to)\b|\blet me\b|"
     r"\b(?:i|we)(?:'ve| have) (?:already )?(?:sent|issued|arranged|booked|started|asked|"
     r"contacted|escalated|opened|reset|refunded|passed|forwarded|flagged)\b|"
@@ -45,10 +43,9 @@ NEXT_STEP = re.compile(
     r"\b(?:jelentkez|megnéz|utánanéz|visszajelz|intézked|felveszem|elküld|küldöm|írok|"
     r"visszaírok|ellenőrz|átnéz|továbbít|visszahív)\w*|"
     r"(?<!\w)կ(?:վերադառնամ|ստուգեմ|կապվեմ|գրեմ|ուղարկեմ|տեղեկացնեմ)(?!\w)",
-    re.IGNORECASE,
 )
 
-OWNERSHIP = re.compile(
+OWNERSHIP = GatedPattern(
     r"\b(?:stay|staying|stick|sticking|remain) (?:on|with) (?:this|it|you|your)\b|"
     r"\buntil (?:it|this|that|everything|the \w+|your \w+)(?:'s| is| has been| are)?\s*"
     r"(?:\w+ )?(?:solved|sorted|resolved|fixed|back|with you|in your hands|delivered|arrives|"
@@ -58,7 +55,6 @@ OWNERSHIP = re.compile(
     r"\bszemélyesen\b|\b(?:nyomon )?követem\b|\brákérdezek\b|\bfigyelemmel kísér\w*|"
     r"\bgondoskodom\b|\bamíg\b[^.!?]*\b(?:meg nem|rendeződ|megoldód|rendben)|"
     r"\bnem engedem el\b|(?<!\w)կհետևեմ(?!\w)|(?<!\w)անձամբ(?!\w)",
-    re.IGNORECASE,
 )
 
 _ORDER = {name: i for i, name in enumerate(STEP_NAMES)}
@@ -66,22 +62,34 @@ _ORDER = {name: i for i, name in enumerate(STEP_NAMES)}
 _RANK = {"acknowledge": 0, "apologize": 0, "ask": 1, "next_step": 2, "ownership": 3}
 
 
-def tag_steps(sentences: list[str]) -> list[list[str]]:
-    """The recovery steps each sentence carries, in canonical step order."""
+def tag_steps(text: str) -> list[tuple[str, list[str]]]:
+    """Each sentence of ``text`` with the recovery steps it carries, in step order."""
+    draft = DraftContext(text)
+    return list(zip(draft.sentences, _tags(draft), strict=True))
+
+
+def _tags(draft: DraftContext) -> list[list[str]]:
+    ack, situation = draft.hits(ACKNOWLEDGE), draft.hits(SITUATION)
+    apology, request, choice_words = draft.hits(APOLOGY), draft.hits(REQUEST), draft.hits(CHOICE)
+    concrete, next_step, ownership = (
+        draft.hits(CONCRETE),
+        draft.hits(NEXT_STEP),
+        draft.hits(OWNERSHIP),
+    )
     tags: list[list[str]] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(draft.sentences):
         found: list[str] = []
-        if ACKNOWLEDGE.search(sentence) or SITUATION.search(sentence):
+        if index in ack or index in situation:
             found.append("acknowledge")
-        if APOLOGY.search(sentence):
+        if index in apology:
             found.append("apologize")
         question = is_question(sentence)
-        choice = question and bool(CHOICE.search(sentence)) and not find_requested_fields(sentence)
-        if (question or REQUEST.search(sentence)) and not choice:
+        choice = question and index in choice_words and not fields_in(draft, index)
+        if (question or index in request) and not choice:
             found.append("ask")
-        if choice or CONCRETE.search(sentence) or NEXT_STEP.search(sentence):
+        if choice or index in concrete or index in next_step:
             found.append("next_step")
-        if OWNERSHIP.search(sentence):
+        if index in ownership:
             found.append("ownership")
         tags.append(found)
     return tags
@@ -99,7 +107,7 @@ def structure(draft: DraftContext) -> Score:
             explanation=f"not applicable: {rules.scenario} is a canned-reply scenario",
         )
     sentences = draft.sentences
-    tags = tag_steps(sentences)
+    tags = _tags(draft)
     first: dict[str, int] = {}
     for index, found in enumerate(tags):
         for step in found:

@@ -13,9 +13,8 @@ them to reject a generated draft that lost the playbook's time.
 
 from __future__ import annotations
 
-import re
-
-from drafter.scoring.context import DraftContext
+from drafter.scoring.context import DraftContext, fold
+from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
 
@@ -39,7 +38,7 @@ _MONTHS_HU = (
 _WEEKDAYS_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAYS_HU = r"(?:hétfő|kedd|szerd|csütörtök|péntek|szombat|vasárnap)\w*"
 
-CONCRETE = re.compile(
+CONCRETE = GatedPattern(
     "|".join(
         [
             # clock times: 18:00, 9.30 am, 6pm, 18 óráig, 10 órakor
@@ -83,10 +82,9 @@ CONCRETE = re.compile(
             r"\binnerhalb von\s+\d+\s*\w+|\bheute\b|\bmorgen\b",
         ]
     ),
-    re.IGNORECASE,
 )
 
-VAGUE = re.compile(
+VAGUE = GatedPattern(
     "|".join(
         [
             r"\bsoon(?:est)?\b|\bshortly\b|\basap\b|\bas soon as (?:possible|we can|we're able|"
@@ -108,30 +106,31 @@ VAGUE = re.compile(
             r"\bbald(?:möglichst)?\b|so schnell wie möglich|\bzeitnah\b|in kürze",
         ]
     ),
-    re.IGNORECASE,
 )
 
 
 def find_concrete_times(text: str) -> list[str]:
-    """The concrete time expressions in ``text``, in order."""
-    return [m.group(0).strip() for m in CONCRETE.finditer(text)]
+    """The concrete time expressions in ``text`` (lower-cased), in order."""
+    return [m.group(0).strip() for m in CONCRETE.finditer(fold(text))]
 
 
 def find_vague_timing(text: str) -> list[str]:
-    """The vague timing phrases in ``text`` ("soon", "ASAP", "hamarosan"), in order."""
-    return [m.group(0).strip() for m in VAGUE.finditer(text)]
+    """The vague timing phrases in ``text`` ("soon", "asap", "hamarosan"), lower-cased."""
+    return [m.group(0).strip() for m in VAGUE.finditer(fold(text))]
 
 
 @scorer("concrete_timing", weight=1.0)
 def concrete_timing(draft: DraftContext) -> Score:
-    concrete = [s for s in draft.sentences if CONCRETE.search(s)]
-    vague = [s for s in draft.sentences if VAGUE.search(s)]
+    concrete_hits = draft.hits(CONCRETE)
+    vague_hits = draft.hits(VAGUE)
+    concrete = [draft.sentences[i] for i in sorted(concrete_hits)]
+    vague = [draft.sentences[i] for i in sorted(vague_hits)]
+    vague_words = [w.strip() for i in sorted(vague_hits) for w in vague_hits[i]]
     if concrete:
-        value = 1.0 if not vague else 0.7
-        found = [t for s in concrete for t in find_concrete_times(s)]
-        note = f"; also vague: {find_vague_timing(' '.join(vague))}" if vague else ""
+        found = [t.strip() for i in sorted(concrete_hits) for t in concrete_hits[i]]
+        note = f"; also vague: {', '.join(vague_words)}" if vague else ""
         return Score(
-            value=value,
+            value=0.7 if vague else 1.0,
             passed=True,
             evidence=concrete + [s for s in vague if s not in concrete],
             explanation=f"concrete time: {', '.join(found[:3])}{note}",
@@ -141,6 +140,6 @@ def concrete_timing(draft: DraftContext) -> Score:
             value=0.0,
             passed=False,
             evidence=vague,
-            explanation=f"only vague timing: {', '.join(find_vague_timing(' '.join(vague)))}",
+            explanation=f"only vague timing: {', '.join(vague_words)}",
         )
     return Score(value=0.0, passed=False, evidence=[], explanation="no time for the next step")

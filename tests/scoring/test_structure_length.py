@@ -16,14 +16,13 @@ def test_five_steps_in_order_pass() -> None:
 
 
 def test_tags_follow_the_steps() -> None:
-    sentences = [
-        "I can see the parcel is late.",
-        "I'm sorry.",
-        "Could you confirm your order number?",
-        "I'll write back within 20 minutes.",
-        "I'll personally follow this up.",
-    ]
-    tags = tag_steps(sentences)
+    text = (
+        "I can see the parcel is late. I'm sorry. Could you confirm your order number? "
+        "I'll write back within 20 minutes. I'll personally follow this up."
+    )
+    tagged = tag_steps(text)
+    assert tagged[0][0] == "I can see the parcel is late."
+    tags = [found for _, found in tagged]
     assert tags[0] == ["acknowledge"]
     assert tags[1] == ["apologize"]
     assert tags[2] == ["ask"]
