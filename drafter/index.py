@@ -73,13 +73,22 @@ class DrafterEmbeddingFunction(EmbeddingFunction[Documents]):
     """
 
     def __init__(self, embeddings: Embeddings | None = None, embedder: str | None = None):
-        settings = Settings()
-        self._embeddings = embeddings or make_embeddings(settings)
-        self._embedder = embedder or embedder_id(settings)
+        self._embeddings = embeddings
+        self._embedder = embedder or embedder_id(Settings())
 
     def __call__(self, input: Documents) -> ChromaEmbeddings:
         import numpy as np
 
+        if self._embeddings is None:  # built from a saved config: load the model on first use
+            settings = Settings()
+            if self._embedder.startswith("openai-"):
+                settings = settings.model_copy(
+                    update={
+                        "embeddings": "openai",
+                        "openai_embeddings_model": self._embedder.removeprefix("openai-"),
+                    }
+                )
+            self._embeddings = make_embeddings(settings)
         vectors = self._embeddings.embed_documents(list(input))
         return [np.asarray(v, dtype=np.float32) for v in vectors]
 
@@ -95,14 +104,7 @@ class DrafterEmbeddingFunction(EmbeddingFunction[Documents]):
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> DrafterEmbeddingFunction:
-        settings = Settings()
-        if config.get("embedder") != embedder_id(settings):
-            settings = settings.model_copy(
-                update={
-                    "embeddings": "openai" if config["embedder"].startswith("openai") else "minilm"
-                }
-            )
-        return DrafterEmbeddingFunction(make_embeddings(settings), config.get("embedder"))
+        return DrafterEmbeddingFunction(None, str(config["embedder"]))
 
 
 @dataclass(frozen=True)

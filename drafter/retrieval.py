@@ -33,7 +33,7 @@ RRF_K = 10
 WEIGHTS: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
 # Similarities mapped linearly onto [0, 1] between "unrelated" and "clearly this scenario";
 # measured on the dev set by benchmarks/retrieval_quality.py.
-CALIBRATION: dict[str, tuple[float, float]] = {"dense": (0.30, 0.65), "lexical": (0.10, 0.45)}
+CALIBRATION: dict[str, tuple[float, float]] = {"dense": (0.35, 0.70), "lexical": (0.05, 0.45)}
 # Vocabulary coverage below LOW means "not English": the dense vote is dropped; above HIGH it
 # counts in full.
 COVERAGE: tuple[float, float] = (0.5, 0.8)

@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     agent_name: str = "the support team"
     support_url: str = "our help centre"
 
-    abstain_below: float = 0.35
+    abstain_below: float = 0.4
 
     @field_validator("playbooks", mode="before")
     @classmethod

@@ -1,0 +1,142 @@
+"""The Chroma index follows the playbooks incrementally and survives a broken store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter import index as index_module
+from drafter.embeddings import MiniLMEmbeddings
+from drafter.index import IndexRebuiltWarning, PlaybookIndex, collection_name, store_path
+from drafter.playbooks import PlaybookLibrary
+from drafter.resources import bundled_dir
+from drafter.settings import Settings
+
+FAMILIES = ("late_delivery.yaml", "damaged_item.yaml")
+
+
+class SpyEmbeddings(MiniLMEmbeddings):
+    """The real embedder, recording which texts it was asked to embed."""
+
+    def __init__(self, shared: MiniLMEmbeddings) -> None:
+        super().__init__(shared.encoder)
+        self.seen: list[str] = []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.seen += texts
+        return super().embed_documents(texts)
+
+
+@pytest.fixture(scope="module")
+def shared() -> MiniLMEmbeddings:
+    return MiniLMEmbeddings()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    folder = tmp_path / "playbooks"
+    folder.mkdir()
+    for name in FAMILIES:
+        shutil.copy(bundled_dir("playbooks") / name, folder / name)
+    monkeypatch.setenv("DRAFTER_PLAYBOOKS", str(folder))
+    monkeypatch.setenv("DRAFTER_PLAYBOOKS_MODE", "replace")
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
+    return Settings()
+
+
+def _forget_open_stores() -> None:
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
+def test_first_sync_builds_then_nothing_changes(
+    settings: Settings, shared: MiniLMEmbeddings
+) -> None:
+    library = PlaybookLibrary.load(settings)
+    first = PlaybookIndex(settings, shared).sync(library.loaded)
+    assert first.rebuilt
+    assert sorted(first.added) == sorted(library.loaded)
+    spy = SpyEmbeddings(shared)
+    second = PlaybookIndex(settings, spy).sync(PlaybookLibrary.load(settings).loaded)
+    assert not second.changed and not second.rebuilt
+    assert spy.seen == []
+    assert second.documents == first.documents
+
+
+def test_changing_one_entry_reembeds_only_it(settings: Settings, shared: MiniLMEmbeddings) -> None:
+    PlaybookIndex(settings, shared).sync(PlaybookLibrary.load(settings).loaded)
+    path = settings.playbooks[0] / "damaged_item.yaml"
+    new_example = "the blender jar came with a crack right down the side"
+    text = path.read_text(encoding="utf-8")
+    marker = "    examples:\n"
+    assert marker in text
+    path.write_text(text.replace(marker, f"{marker}      - {new_example}\n", 1), encoding="utf-8")
+    library = PlaybookLibrary.load(settings)
+    changed = [i for i, e in library.loaded.items() if e.file == path]
+    spy = SpyEmbeddings(shared)
+    report = PlaybookIndex(settings, spy).sync(library.loaded)
+    assert report.updated == changed and not report.added and not report.removed
+    assert new_example in spy.seen
+    expected = {library.loaded[i].entry.title for i in changed}
+    expected |= {x for i in changed for x in library.loaded[i].entry.examples}
+    assert set(spy.seen) == expected
+
+
+def test_removed_file_removes_its_entries(settings: Settings, shared: MiniLMEmbeddings) -> None:
+    before = PlaybookIndex(settings, shared).sync(PlaybookLibrary.load(settings).loaded)
+    (settings.playbooks[0] / "damaged_item.yaml").unlink()
+    report = PlaybookIndex(settings, shared).sync(PlaybookLibrary.load(settings).loaded)
+    assert report.removed and all(i.startswith("damaged") for i in report.removed)
+    assert report.documents < before.documents
+
+
+def test_other_embedder_or_schema_gets_a_fresh_collection(
+    settings: Settings, shared: MiniLMEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = PlaybookLibrary.load(settings).loaded
+    base = PlaybookIndex(settings, shared).sync(loaded)
+    openai_settings = settings.model_copy(update={"embeddings": "openai"})
+    other = PlaybookIndex(openai_settings, shared).sync(loaded)
+    assert other.collection != base.collection and other.rebuilt
+    monkeypatch.setattr(index_module, "SCHEMA_VERSION", index_module.SCHEMA_VERSION + 1)
+    assert collection_name(settings) != base.collection
+    newer = PlaybookIndex(settings, shared).sync(loaded)
+    assert newer.rebuilt and newer.collection == collection_name(settings)
+    monkeypatch.undo()
+    assert not PlaybookIndex(settings, shared).sync(loaded).changed
+
+
+def test_corrupt_store_is_rebuilt_with_a_warning(
+    settings: Settings, shared: MiniLMEmbeddings
+) -> None:
+    loaded = PlaybookLibrary.load(settings).loaded
+    built = PlaybookIndex(settings, shared).sync(loaded)
+    _forget_open_stores()
+    sqlite = store_path(settings) / "chroma.sqlite3"
+    assert sqlite.is_file()
+    sqlite.write_bytes(b"this is not a database" * 100)
+    with pytest.warns(IndexRebuiltWarning, match="unreadable"):
+        index = PlaybookIndex(settings, shared)
+    report = index.sync(loaded)
+    assert report.rebuilt and report.reason and "unreadable" in report.reason
+    assert report.documents == built.documents
+
+
+def test_missing_store_is_rebuilt(settings: Settings, shared: MiniLMEmbeddings) -> None:
+    loaded = PlaybookLibrary.load(settings).loaded
+    built = PlaybookIndex(settings, shared).sync(loaded)
+    _forget_open_stores()
+    shutil.rmtree(store_path(settings))
+    report = PlaybookIndex(settings, shared).sync(loaded)
+    assert report.rebuilt and report.documents == built.documents
+
+
+def test_query_returns_nearest_entries(settings: Settings, shared: MiniLMEmbeddings) -> None:
+    index = PlaybookIndex(settings, shared)
+    index.sync(PlaybookLibrary.load(settings).loaded)
+    hits = index.query(shared.embed_query("my delivery never showed up"), 3)
+    assert hits[0][1] == "late_delivery"
+    assert all(-1.0 <= sim <= 1.0 for _, _, sim in hits)
