@@ -22,3 +22,11 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory) -> None:
     cache = tmp_path_factory.getbasetemp() / "drafter-cache"
     os.environ["DRAFTER_CACHE_DIR"] = str(cache)
     os.environ["DRAFTER_CONFIG"] = str(Path(cache) / "no-such-drafter.toml")
+
+
+@pytest.fixture(autouse=True)
+def _no_real_model_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like pydantic-ai's ALLOW_MODEL_REQUESTS=False: only loopback stubs may be called."""
+    import drafter.llm
+
+    monkeypatch.setattr(drafter.llm, "ALLOW_MODEL_REQUESTS", False)

@@ -7,13 +7,7 @@ from collections.abc import Iterator
 import pytest
 from stub_server import StubServer, running_stub
 
-import drafter.llm
 from drafter.settings import Settings
-
-
-@pytest.fixture(autouse=True)
-def _block_model_requests(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(drafter.llm, "ALLOW_MODEL_REQUESTS", False)
 
 
 @pytest.fixture(scope="module")
