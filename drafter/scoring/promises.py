@@ -16,13 +16,15 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         "refund": r"\brefund|money back|reimburs|pay you back|visszatérít|visszautal|"
         r"visszafizet|visszakap|վերադարձն\w* .{0,20}գումար|գումար\w* .{0,20}վերադարձ",
         "discount": r"\bdiscount|% ?off\b|\bpercent off|price reduction|cheaper price|"
-        r"special price|kedvezmény|árengedmény|engedmény|zľav|զեղչ",
+        r"special price|\bdeals?\b|\bpromotions?\b|\bpromo\b|kedvezmény|árengedmény|engedmény|"
+        r"\bakció\w*|զեղչ|ակցի",
         "voucher": r"\bvoucher|coupon|gift card|promo code|discount code|kupon|utalvány|"
         r"ajándékkártya|kuponkód|վաուչեր|կտրոն",
         "credit": r"\b(?:account|store|service) credit|\bcredit (?:you|your account)|"
         r"\bcompensat|goodwill|jóváír|kárpótl|kompenzáci|փոխհատուցում",
         "free": r"\bfor free\b|free of charge|at no (?:extra )?cost|\bfree (?:month|upgrade|"
-        r"shipping|delivery|gift|replacement)|complimentary|ingyen|díjmentes|անվճար",
+        r"shipping|delivery|gift|replacement)|complimentary|\bingyen(?:es)? (?:hónap|termék|"
+        r"szállítás|csere|ajándék)\w*",
     }.items()
 }
 
@@ -47,7 +49,15 @@ NEGATION = re.compile(
 
 def promised_kinds(sentence: str) -> set[str]:
     """Kinds ``sentence`` promises: mentioned and not negated."""
-    kinds = promise_kinds_in(sentence)
-    if kinds and NEGATION.search(sentence.lower()):
-        return set()
+    kinds: set[str] = set()
+    for clause in _CLAUSE.split(sentence.lower()):
+        found = promise_kinds_in(clause)
+        if found and not NEGATION.search(clause):
+            kinds |= found
     return kinds
+
+
+# "no coupons now, but deals are coming" promises in its second clause.
+_CLAUSE = re.compile(
+    r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban|aber)\b|(?<!\w)բայց(?!\w)"
+)

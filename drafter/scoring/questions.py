@@ -19,6 +19,7 @@ from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
+from drafter.scoring.safety import SAFE_MENTION, SENSITIVE
 from drafter.scoring.sentences import is_question
 
 MAX_REQUESTS = 2
@@ -109,6 +110,8 @@ def find_requested_fields(sentence: str) -> list[str]:
 
 def _fields(lowered: str) -> list[str]:
     found = [name for name, pattern in FIELDS.items() if pattern.search(lowered)]
+    if SENSITIVE.search(SAFE_MENTION.sub(" ", lowered)):
+        found.append("card_data")  # card secrets in disguise are a field no scenario needs
     if _PHOTO.search(lowered):
         label, card = bool(_LABEL.search(lowered)), bool(_CARD.search(lowered))
         if label:

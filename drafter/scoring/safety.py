@@ -36,14 +36,14 @@ SENSITIVE = GatedPattern(
             r"\bcvv2?\b|\bcvc2?\b|\bcsc\b|\bsecurity (?:code|number|digits)\b|"
             r"\bcard verification\b",
             r"\b(?:3|three)[- ](?:digit|number)s?\b|\b(?:digits|numbers|code) on the back\b|"
-            r"\bback of (?:your|the) card\b|\b(?:1[3-9]|sixteen) digits\b|"
+            r"\bback of (?:your|the) card\b|\blong number\b|\bnumber on the front\b|"
+            r"\b(?:1[3-9]|sixteen) digits\b|"
             r"\bnumbers? on (?:your|the) card\b|\bfront (?:and|&) back of (?:your|the) card\b|"
             r"\bboth sides of (?:your|the) card",
             r"\bexpir(?:y|ation|es|ing)(?: date| month| year)?\b|"
-            r"\bvalid (?:until|thru|through) date\b|\bexp\.? date\b",
+            r"\bvalid (?:until|thru|through)\b|\bexp\.? date\b|\bmm/yy\b",
             r"\bpin(?: code| number)?\b|\bpasswords?\b|\bpass ?code\b|\bpassphrase\b|"
-            r"\b(?:one[- ]time|verification|2fa|sms|login|security|authentication) (?:code|pin)\b|"
-            r"\botp\b|\bmemorable (?:word|information)\b",
+            r"\bmemorable (?:word|information)\b",
             r"\b(?:photo|picture|pic|image|scan|copy|snap)s? of (?:your |the |both sides of "
             r"(?:your |the )?)?(?:credit |debit |bank |payment )?card\b",
             # Hungarian
@@ -72,7 +72,7 @@ NEVER_ASK = re.compile(
 )
 # Telling the customer to change their own password or card is advice, not a request.
 SELF_SERVICE = re.compile(
-    r"\b(?:reset|change|update|create|choose|set|new|forgot|forgotten|strong|unique)\b"
+    r"\b(?:reset|change|update|create|choose|set|new|forgot|forgotten|strong|weak|unique)\b"
     r"[^.!?]{0,25}\b(?:password|passcode|pin)\b|\bpassword[- ]reset\b|\breset link\b|"
     r"\b(?:block|freeze|cancel|lock|replace)\b[^.!?]{0,20}\bcard\b|"
     r"\b(?:új|módosít|megváltoztat|visszaállít|állít)\w*[^.!?]{0,25}\bjelsz\w*|"
@@ -82,14 +82,16 @@ SELF_SERVICE = re.compile(
 ASKING = re.compile(
     r"\b(?:send|share|provide|give|tell|type|enter|write|confirm|reply|post|dm|message|"
     r"attach|upload|read out|spell|verify|need|require|include|what(?:'s| is)|could you|"
-    r"can you|would you|please|kindly)\b|"
+    r"can you|would you|(?:please|kindly)(?! note| be aware))\b|"
     r"\b(?:küld|ossz|ad|ír|mond|erősít|csatol|szükség|kér)\w*|"
     r"(?<!\w)(?:ուղարկեք|նշեք|գրեք|խնդրում)|\b(?:пришлите|отправьте|сообщите|назовите)\b|"
     r"\b(?:senden|schicken|nennen|geben|teilen)\b",
 )
 
 
-_CLAUSE = re.compile(r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban)\b")
+_CLAUSE = re.compile(
+    r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban|aber)\b|(?<!\w)բայց(?!\w)"
+)
 
 
 def _is_sensitive_request(sentence: str) -> bool:
