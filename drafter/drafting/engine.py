@@ -85,6 +85,7 @@ class Drafter:
         self._retriever = retriever
         self._llm = llm
         self._llm_resolved = llm is not None
+        self._llm_error: str | None = None
         self._lock = threading.Lock()
 
     @property
@@ -114,7 +115,10 @@ class Drafter:
                 if self.settings.llm_configured:
                     from drafter.llm import build_chat_model
 
-                    self._llm = build_chat_model(self.settings)
+                    try:
+                        self._llm = build_chat_model(self.settings)
+                    except Exception as exc:  # a bad endpoint setting must not stop drafting
+                        self._llm_error = f"LLM client not available: {exc}"
                 self._llm_resolved = True
             return self._llm
 
@@ -341,7 +345,7 @@ class Drafter:
 
     def _rules_reason(self, entry: Entry | None) -> str:
         if self.chat_model is None:
-            return NO_LLM_REASON
+            return self._llm_error or NO_LLM_REASON
         if entry is None:
             return "no playbook matched, so there was nothing to personalize"
         return "canned reply: sent as written"
