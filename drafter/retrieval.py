@@ -9,9 +9,11 @@ cannot tell "the best of bad options" from a real match.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -136,6 +138,34 @@ def lexical_texts(entry: Entry) -> list[str]:
     return texts
 
 
+class Snapshot(BaseModel):
+    """What the last sync saw, so a new process can skip parsing YAML when nothing changed.
+
+    Keyed by the playbook files' mtime and size; the collection's document count guards
+    against a store that was deleted or rebuilt behind our back.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    collection: str
+    files: dict[str, tuple[int, int]]
+    documents: int
+    dense_documents: int
+    lexical: list[tuple[str, str, str]]
+
+
+def _playbook_files(settings: Settings) -> dict[str, tuple[int, int]]:
+    from drafter.playbooks.library import library_folders
+    from drafter.playbooks.loader import iter_playbook_files
+
+    files: dict[str, tuple[int, int]] = {}
+    for group in library_folders(settings):
+        for path in iter_playbook_files([p for p in group if p.exists()]):
+            stat = path.stat()
+            files[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return files
+
+
 class Retriever:
     """Holds the library, the embedder, the Chroma collection and the lexical model.
 
@@ -177,10 +207,10 @@ class Retriever:
     def ensure_index(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
         """Bring the index in line with the playbooks (re-embeds only changed entries)."""
         from drafter.index import entry_documents, indexed_entries
-        from drafter.lexical import CharNgramTfidf
 
         with self._lock:
             index = self._open()
+            files = _playbook_files(self.settings) if self._fixed_library is None else {}
             library = self._library()
             report = index.sync(library.loaded, progress)
             entries = indexed_entries(library.loaded).values()
@@ -189,16 +219,55 @@ class Retriever:
                 for e in entries
                 for text in lexical_texts(e.entry)
             ]
-            self._lexical = CharNgramTfidf([text for _, _, text in docs])
-            self._lexical_docs = [(scenario, entry_id) for scenario, entry_id, _ in docs]
-            self._dense_docs = sum(len(entry_documents(e)) for e in entries)
+            self._use_lexical(docs, sum(len(entry_documents(e)) for e in entries))
             self.last_report = report
+            if self._fixed_library is None:
+                snapshot = Snapshot(
+                    collection=index.name,
+                    files=files,
+                    documents=report.documents,
+                    dense_documents=self._dense_docs,
+                    lexical=docs,
+                )
+                path = self._snapshot_path()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(snapshot.model_dump_json(), encoding="utf-8")
             return report
+
+    def _use_lexical(self, docs: list[tuple[str, str, str]], dense_documents: int) -> None:
+        from drafter.lexical import CharNgramTfidf
+
+        self._lexical = CharNgramTfidf([text for _, _, text in docs])
+        self._lexical_docs = [(scenario, entry_id) for scenario, entry_id, _ in docs]
+        self._dense_docs = dense_documents
+
+    def _snapshot_path(self) -> Path:
+        from drafter.embeddings import embedder_id
+
+        key = f"{embedder_id(self.settings)}|{self.settings.chroma_url}|{self.settings.cache_dir}"
+        digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+        return self.settings.cache_dir / f"retrieval-snapshot-{digest}.json"
+
+    def _resume(self) -> bool:
+        """Start from the last sync's snapshot if the playbook files have not changed."""
+        if self._fixed_library is not None:
+            return False
+        try:
+            snapshot = Snapshot.model_validate_json(self._snapshot_path().read_bytes())
+        except (OSError, ValueError):
+            return False
+        if snapshot.files != _playbook_files(self.settings):
+            return False
+        index = self._open()
+        if index.name != snapshot.collection or index.collection.count() != snapshot.documents:
+            return False
+        self._use_lexical(snapshot.lexical, snapshot.dense_documents)
+        return True
 
     def evidence(self, message: str) -> Evidence:
         """Both channels' per-scenario similarities for one message."""
         with self._lock:
-            if self._lexical is None:
+            if self._lexical is None and not self._resume():
                 self.ensure_index()
             assert self._index is not None and self._embeddings is not None
             assert self._lexical is not None

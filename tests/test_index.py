@@ -140,3 +140,19 @@ def test_query_returns_nearest_entries(settings: Settings, shared: MiniLMEmbeddi
     hits = index.query(shared.embed_query("my delivery never showed up"), 3)
     assert hits[0][1] == "late_delivery"
     assert all(-1.0 <= sim <= 1.0 for _, _, sim in hits)
+
+
+def test_new_process_resumes_until_a_playbook_changes(settings: Settings) -> None:
+    from drafter.retrieval import Retriever
+
+    first = Retriever(settings)
+    assert first.search("my parcel is late").best == "late_delivery"
+    assert first.last_report is not None and first.last_report.rebuilt
+    resumed = Retriever(settings)
+    assert resumed.search("my parcel is late").best == "late_delivery"
+    assert resumed.last_report is None  # started from the snapshot: no YAML parsed, no sync
+    path = settings.playbooks[0] / "late_delivery.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    changed = Retriever(settings)
+    changed.search("my parcel is late")
+    assert changed.last_report is not None and not changed.last_report.rebuilt
