@@ -67,9 +67,12 @@ def _line_of(node: yaml.Node, loc: Iterable[str | int]) -> int:
                     break
             else:
                 continue  # discriminator tags and missing fields stay at the parent
-        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
-            if part < len(current.value):
-                current = current.value[part]
+        elif (
+            isinstance(current, yaml.SequenceNode)
+            and isinstance(part, int)
+            and part < len(current.value)
+        ):
+            current = current.value[part]
     return current.start_mark.line + 1
 
 
@@ -111,14 +114,20 @@ def _semantic_problems(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], st
                     yield loc, "placeholder {options} but the entry defines no options"
             elif ph.name in CUSTOMER_FIELDS:
                 if ph.fallback is None and not ph.in_section:
-                    yield loc, (
-                        f"placeholder {{{ph.name}}} has no value or fallback "
-                        f"(write {{{ph.name}|...}} or put it in an optional [ ... ] section)"
+                    yield (
+                        loc,
+                        (
+                            f"placeholder {{{ph.name}}} has no value or fallback "
+                            f"(write {{{ph.name}|...}} or put it in an optional [ ... ] section)"
+                        ),
                     )
             else:
-                yield loc, (
-                    f"placeholder {{{ph.name}}} has no value: not a customer field, "
-                    "a time of this entry or a builtin"
+                yield (
+                    loc,
+                    (
+                        f"placeholder {{{ph.name}}} has no value: not a customer field, "
+                        "a time of this entry or a builtin"
+                    ),
                 )
     for i, option in enumerate(entry.options):
         missing = [lang for lang in entry.variants if lang not in option.label]
@@ -129,12 +138,30 @@ def _semantic_problems(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], st
         if missing:
             yield ("variants",), f"incoming scenario needs languages {missing}"
         if len(entry.examples) < MIN_EXAMPLES:
-            yield ("examples",), f"needs at least {MIN_EXAMPLES} examples, has {len(entry.examples)}"
+            count = len(entry.examples)
+            yield ("examples",), f"needs at least {MIN_EXAMPLES} examples, has {count}"
         foreign = [e for e in entry.examples if not e.isascii()]
         if len(foreign) < MIN_FOREIGN_EXAMPLES:
-            yield ("examples",), (
-                f"needs at least {MIN_FOREIGN_EXAMPLES} non-English examples, found {len(foreign)}"
+            yield (
+                ("examples",),
+                (
+                    f"needs at least {MIN_FOREIGN_EXAMPLES} non-English examples, found {len(foreign)}"
+                ),
             )
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, object]:
+    """Parse once with libyaml: the node tree gives lines, the same tree gives the data."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
 
 
 def parse_file(path: Path) -> tuple[list[LoadedEntry], list[PlaybookProblem]]:
@@ -144,8 +171,7 @@ def parse_file(path: Path) -> tuple[list[LoadedEntry], list[PlaybookProblem]]:
     except (OSError, UnicodeDecodeError) as exc:
         return [], [PlaybookProblem(path, 0, "", f"cannot read file: {exc}")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _compose_and_construct(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -156,11 +182,10 @@ def parse_file(path: Path) -> tuple[list[LoadedEntry], list[PlaybookProblem]]:
     try:
         parsed = PlaybookFile.model_validate(data)
     except ValidationError as exc:
-        problems = [
+        return [], [
             PlaybookProblem(path, _line_of(node, err["loc"]), _field_name(err["loc"]), err["msg"])
             for err in exc.errors()
         ]
-        return [], problems
     loaded: list[LoadedEntry] = []
     problems: list[PlaybookProblem] = []
     for i, entry in enumerate(parsed.entries):
@@ -203,7 +228,9 @@ def load_entries(
                     first = seen[item.entry.id]
                     problems.append(
                         PlaybookProblem(
-                            path, _entry_line(path, item.entry.id), "id",
+                            path,
+                            _entry_line(path, item.entry.id),
+                            "id",
                             f"duplicate id {item.entry.id!r} (first in {first.file})",
                         )
                     )

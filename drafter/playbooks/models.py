@@ -34,7 +34,9 @@ class TimeSpec(StrictModel):
 
     within_minutes: int | None = Field(default=None, gt=0, le=24 * 60)
     by: str | None = Field(default=None, description="HH:MM today, or next business day")
-    window: tuple[str, str] | None = Field(default=None, description="HH:MM-HH:MM next business day")
+    window: tuple[str, str] | None = Field(
+        default=None, description="[HH:MM, HH:MM] on the next business day"
+    )
     business_days: tuple[int, int] | None = None
 
     @field_validator("by")
@@ -62,8 +64,11 @@ class TimeSpec(StrictModel):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> TimeSpec:
-        set_fields = [n for n in ("within_minutes", "by", "window", "business_days")
-                      if getattr(self, n) is not None]
+        set_fields = [
+            n
+            for n in ("within_minutes", "by", "window", "business_days")
+            if getattr(self, n) is not None
+        ]
         if len(set_fields) != 1:
             raise ValueError(
                 "set exactly one of within_minutes, by, window, business_days "
