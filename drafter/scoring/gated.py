@@ -75,9 +75,11 @@ def _leading_literal(alternative: str) -> str:
 def triggers(alternative: str) -> list[str] | None:
     """Literals one of which must occur for ``alternative`` to match; None: always run."""
     body = _LEADING_ANCHOR.sub("", alternative)
-    if _DIGIT_START.match(body):
+    if not body.startswith("(?:") and _DIGIT_START.match(body):
         return _DIGITS
     literal = _leading_literal(body)
+    if literal[:1].isdigit():
+        return _DIGITS
     if len(literal) >= 2 or (literal and not literal.isascii()):
         return [literal]
     if literal or not body.startswith("(?:"):
@@ -98,10 +100,12 @@ def triggers(alternative: str) -> list[str] | None:
         return None
     found: list[str] = []
     for option in split_alternatives(body[3:end]):
-        option_literal = _leading_literal(_LEADING_ANCHOR.sub("", option))
-        if not option_literal:
+        # Each option of the group must itself be gated ("\d+|egy|két" -> digits or a word);
+        # one option that can start anywhere makes the whole alternative always run.
+        option_triggers = triggers(option)
+        if option_triggers is None:
             return None
-        found.append(option_literal)
+        found.extend(t for t in option_triggers if t not in found)
     return found
 
 

@@ -4,8 +4,10 @@ Upset customers trust "within 20 minutes" or "tomorrow 10-12" and distrust "soon
 scorer looks for clock times, durations with a number ("within 2 hours", "20 percen belül"),
 dates, weekdays, today/tomorrow and bounded windows ("5-10 business days"), and for the
 vague words that promise nothing ("soon", "ASAP", "in due course", "hamarosan"). A draft
-passes when it gives at least one concrete time; vague words next to a concrete time lower
-the value but do not fail it, because the customer still has a time to hold us to.
+passes when it gives at least one concrete time; a vague word fails the draft even next to a
+concrete time, because one part of the promise is then one the customer cannot hold us to.
+Scenarios whose reply shape has nothing to time (greeting, wrong_company, a "not planned"
+feature answer, ...) pass unless they use a vague word.
 
 ``find_concrete_times`` and ``find_vague_timing`` are public: LLM output validation uses
 them to reject a generated draft that lost the playbook's time.
@@ -16,6 +18,7 @@ from __future__ import annotations
 from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
+from drafter.scoring.promises import NEGATION
 from drafter.scoring.registry import scorer
 
 _NUM_EN = (
@@ -36,6 +39,11 @@ _MONTHS_HU = (
     r"október|november|december)"
 )
 _WEEKDAYS_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAYS_HY = r"(?:երկուշաբթի|երեքշաբթի|չորեքշաբթի|հինգշաբթի|ուրբաթ)"
+_MONTHS_HY = (
+    r"(?:հունվար|փետրվար|մարտ|ապրիլ|մայիս|հունիս|հուլիս|օգոստոս|սեպտեմբեր|հոկտեմբեր|"
+    r"նոյեմբեր|դեկտեմբեր)"
+)
 _WEEKDAYS_HU = r"(?:hétfő|kedd|szerd|csütörtök|péntek|szombat|vasárnap)\w*"
 
 CONCRETE = GatedPattern(
@@ -52,7 +60,12 @@ CONCRETE = GatedPattern(
             rf"\b(?:within|in|under|inside|less than|no later than|no more than|up to|after)"
             rf"\s+(?:the next\s+|about\s+|roughly\s+)?{_NUM_EN}(?:\s*(?:-|–|to)\s*{_NUM_EN})?"
             rf"\s*{_UNIT_EN}\b(?!\s+ago)",
-            r"\b(?:within|in)\s+(?:the next\s+)?(?:hour|day|week|24h)\b",
+            r"\b(?:within|in)\s+(?:the\s+(?:next\s+)?|an?\s+)?(?:hour|day|week|24h)\b",
+            r"\b(?:immediately|right away|straight away|right now)\b|\bazonnal\b|\bsofort\b|"
+            r"(?<!\w)անմիջապես(?!\w)",
+            # release windows: Q3, July to September, the March update, by the end of June
+            rf"\bq[1-4]\b|\b{_MONTHS_EN}\s*(?:-|–|to|through)\s*{_MONTHS_EN}\b|"
+            rf"\b{_MONTHS_EN} (?:update|release|version)\b|\b(?:end|beginning|middle) of {_MONTHS_EN}\b",
             # bounded windows: 5-10 business days, 10-12, between 10 and 12
             rf"\b\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\s*{_UNIT_EN}\b",
             r"\bbetween\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+and\s+\d{1,2}(?::\d\d)?\b",
@@ -74,12 +87,15 @@ CONCRETE = GatedPattern(
             r"ma\b(?=[^.!?]*\b(?:jelentkez|írok|küld|visszajelz|hív))|holnap\w*|"
             r"holnapután\w*|délig|estig|a nap végéig|a hét végéig)",
             rf"\b{_WEEKDAYS_HU}\b",
-            rf"\b{_MONTHS_HU}\s+\d{{1,2}}\w*",
+            rf"\b{_MONTHS_HU}\s+\d{{1,2}}\w*|\b{_MONTHS_HU}i\b|\b{_MONTHS_HU} (?:elej|közep|vég)\w*",
             # Armenian / Russian / German essentials: within N minutes, today, tomorrow
             r"\d+\s*(?:րոպե|ժամ|օր|աշխատանքային օր)\w*\s+(?:ընթացքում|հետո)|"
             r"(?<!\w)(?:այսօր|վաղը)(?!\w)",
+            rf"(?<!\w){_WEEKDAYS_HY}|(?<!\w)մինչև\s+(?:{_MONTHS_HY}|շաբաթ)|"
+            rf"(?<!\w){_MONTHS_HY}\w*\s+(?:\d|վերջ|սկիզբ|սկզբ|կես)",
             r"в течение\s+\d+\s*\w+|\bсегодня\b|\bзавтра\b",
-            r"\binnerhalb von\s+\d+\s*\w+|\bheute\b|\bmorgen\b",
+            r"\binnerhalb (?:von|einer|eines)\s+\w+|\bheute\b|\bmorgen\b|\b\d{1,2}(?::\d\d)?\s*uhr\b|"
+            r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*",
         ]
     ),
 )
@@ -95,15 +111,18 @@ VAGUE = GatedPattern(
             r"\bin the coming (?:days|weeks)\b|\b(?:within|in) (?:a few|several|some) "
             r"(?:days|hours|weeks)\b|\bas quickly as (?:possible|we can)\b|\beventually\b|"
             r"\bbefore long\b|\bwhen(?:ever)? (?:we|i) (?:can|get a chance)\b|"
-            r"\bas fast as (?:possible|we can)\b|\bwhen possible\b|\bat a later (?:date|time)\b",
+            r"\bas fast as (?:possible|we can)\b|\bwhen possible\b|\bat a later (?:date|time)\b|"
+            r"\btbd\b|\btbc\b|\bto be (?:determined|confirmed)\b|\bas soon as (?:they|he|she) "
+            r"(?:reply|replies|respond|responds|get back)\b|\b(?:within|in line with) (?:our|the) "
+            r"(?:standard |usual |normal )?(?:sla|processing (?:window|time)|timeframe)\b",
             r"\bhamarosan\b|\bmielőbb\b|\bmihamarabb\b|\bminél (?:előbb|hamarabb|gyorsabban)\b|"
             r"\ba lehető leg(?:hamarabb|rövidebb időn belül|gyorsabban)\b|\bamint (?:lehet|tudunk|"
             r"tudok|lehetséges)\b|\brövidesen\b|\ba közeljövőben\b|\bbelátható időn belül\b|"
             r"\bidővel\b|\b(?:pár|néhány) (?:napon|órán|héten) belül\b|\bnemsokára\b|"
             r"\belőbb-utóbb\b|\ba későbbiekben\b",
-            r"(?<!\w)շուտով(?!\w)|հնարավորինս շուտ|մոտ ապագայում|մոտակա ժամանակներում",
+            r"(?<!\w)շուտով(?!\w)|հնարավորինս շուտ|մոտ ապագայում|մոտակա ժամանակ\w*",
             r"\bскоро\b|как можно скорее|в ближайшее время",
-            r"\bbald(?:möglichst)?\b|so schnell wie möglich|\bzeitnah\b|in kürze",
+            r"\bbald(?:möglichst)?\b|so (?:schnell|bald) wie möglich|\bzeitnah\b|in kürze|\bumgehend\b",
         ]
     ),
 )
@@ -119,6 +138,30 @@ def find_vague_timing(text: str) -> list[str]:
     return [m.group(0).strip() for m in VAGUE.finditer(fold(text))]
 
 
+# Reply shapes with nothing to time (domain brief): they pass unless they promise vaguely.
+UNTIMED_SCENARIOS: frozenset[str] = frozenset(
+    {"greeting", "wrong_company", "competitor_comparison", "anything_else", "csat_request"}
+)
+# A feature_request answer has something to time only when it says the feature is coming.
+ROADMAP = GatedPattern(
+    r"\bon (?:our|the) roadmap\b|\b(?:we(?:'re| are)|already) (?:building|developing|working on)\b|"
+    r"\bplanned for\b|\bis coming\b|\bwill (?:be )?(?:launch|releas|ship|arriv)\w*|"
+    r"\bfejleszt(?:jük|és alatt)|\btervbe\w*|\bérkezik\b|\belérhető lesz\b|"
+    r"(?<!\w)պլանում է|(?<!\w)կթողարկվի(?!\w)"
+)
+
+
+def _nothing_to_time(draft: DraftContext) -> bool:
+    scenario = draft.scenario
+    if scenario in UNTIMED_SCENARIOS:
+        return True
+    if scenario != "feature_request":
+        return False
+    return not any(
+        not NEGATION.search(draft.lower_sentence(index)) for index in draft.hits(ROADMAP)
+    )
+
+
 @scorer("concrete_timing", weight=1.0)
 def concrete_timing(draft: DraftContext) -> Score:
     concrete_hits = draft.hits(CONCRETE)
@@ -126,20 +169,29 @@ def concrete_timing(draft: DraftContext) -> Score:
     concrete = [draft.sentences[i] for i in sorted(concrete_hits)]
     vague = [draft.sentences[i] for i in sorted(vague_hits)]
     vague_words = [w.strip() for i in sorted(vague_hits) for w in vague_hits[i]]
+    if vague:
+        # One vague word is a promise the customer cannot hold us to, even beside a real time.
+        found = [t.strip() for i in sorted(concrete_hits) for t in concrete_hits[i]]
+        also = f"; concrete elsewhere: {', '.join(found[:3])}" if found else ""
+        return Score(
+            value=0.3 if concrete else 0.0,
+            passed=False,
+            evidence=vague + [s for s in concrete if s not in vague],
+            explanation=f"vague timing: {', '.join(vague_words)}{also}",
+        )
     if concrete:
         found = [t.strip() for i in sorted(concrete_hits) for t in concrete_hits[i]]
-        note = f"; also vague: {', '.join(vague_words)}" if vague else ""
         return Score(
-            value=0.7 if vague else 1.0,
+            value=1.0,
             passed=True,
-            evidence=concrete + [s for s in vague if s not in concrete],
-            explanation=f"concrete time: {', '.join(found[:3])}{note}",
+            evidence=concrete,
+            explanation=f"concrete time: {', '.join(found[:3])}",
         )
-    if vague:
+    if _nothing_to_time(draft):
         return Score(
-            value=0.0,
-            passed=False,
-            evidence=vague,
-            explanation=f"only vague timing: {', '.join(vague_words)}",
+            value=1.0,
+            passed=True,
+            evidence=[],
+            explanation=f"not applicable: a {draft.scenario} reply has nothing to time",
         )
     return Score(value=0.0, passed=False, evidence=[], explanation="no time for the next step")

@@ -53,11 +53,59 @@ def test_no_time_at_all_fails_without_evidence() -> None:
     assert result.evidence == []
 
 
-def test_vague_next_to_concrete_lowers_value_but_passes() -> None:
-    both = score("I'll check soon and write back within 30 minutes.").concrete_timing
+def test_a_vague_word_fails_even_next_to_a_concrete_time() -> None:
+    mixed = score("I'll check soon and write back within 30 minutes.").concrete_timing
     clean = score("I'll check and write back within 30 minutes.").concrete_timing
-    assert both.passed and clean.passed
-    assert both.value < clean.value
+    assert not mixed.passed and clean.passed
+    assert "soon" in mixed.explanation
+    assert mixed.value < clean.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The label goes out by 15:00, and the new jacket will ship promptly after that.",
+        "A címkét ma 16 óráig küldöm, a cserét pedig mihamarabb feladjuk.",
+        "Next review: TBD.",
+        "We will handle it within our standard SLA.",
+        "Die Gutschrift erfolgt umgehend.",
+        "Պատասխանը կստանաք մոտակա ժամանակում։",
+    ],
+)
+def test_vague_wordings_fail(text: str) -> None:
+    assert not score(text).concrete_timing.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll write back within the hour.",
+        "The fix ships in Q2, April to June.",
+        "It comes with the October release.",
+        "Ha bármi gond van, egy órán belül intézkedem.",
+        "A funkció a novemberi frissítéssel érkezik.",
+        "Ուղղումը կլինի մինչև չորեքշաբթի։",
+        "Թարմացումը կթողարկվի մինչև մայիսի վերջ։",
+        "Ich melde mich bis 17 Uhr.",
+        "I've refunded it immediately.",
+    ],
+)
+def test_more_concrete_wordings_pass(text: str) -> None:
+    assert score(text).concrete_timing.passed
+
+
+@pytest.mark.parametrize("scenario", ["greeting", "wrong_company", "competitor_comparison"])
+def test_reply_shapes_with_nothing_to_time_pass_without_a_time(scenario: str) -> None:
+    assert score("Happy to point you the right way!", scenario=scenario).concrete_timing.passed
+    assert not score("We'll get back to you soon!", scenario=scenario).concrete_timing.passed
+
+
+def test_a_not_planned_feature_answer_needs_no_time_but_a_roadmap_answer_does() -> None:
+    not_planned = "Thanks for the idea! We don't plan to add offline mode, but exports already work."
+    roadmap = "Thanks for the idea! Offline mode is on our roadmap."
+    assert score(not_planned, scenario="feature_request").concrete_timing.passed
+    assert not score(roadmap, scenario="feature_request").concrete_timing.passed
+    assert not score("Happy to point you the right way!", scenario="late_delivery").concrete_timing.passed
 
 
 def test_durations_in_the_past_are_not_commitments() -> None:
