@@ -6,11 +6,17 @@ sorry we let you down"). Customers read through the rest, so three things count 
 draft: hollow form apologies ("we apologize for any inconvenience"), apologies stacked three
 or more deep, and legal or defensive boilerplate ("as per our terms", "not our fault").
 
-A draft passes with at least one genuine acknowledgement or apology and no boilerplate or
-defence; stacked or hollow apologies only pass when a genuine one stands next to them.
+A draft passes with no boilerplate or defence and, when its scenario is one where we got
+something wrong, a genuine apology plus proof we understood (an acknowledgement, or an
+apology that names the problem); for other scenarios acknowledging the request is enough,
+and with no scenario any genuine acknowledgement or apology. Stacked or hollow apologies
+only pass when a genuine acknowledgement stands next to them; "sorry, no coupons" is a
+refusal, not an apology.
 """
 
 from __future__ import annotations
+
+import re
 
 from drafter.scoring.context import DraftContext
 from drafter.scoring.gated import GatedPattern
@@ -36,13 +42,23 @@ ACKNOWLEDGE = GatedPattern(
             r"\byou(?:'re| are) (?:absolutely |completely )?right\b|\bunderstandabl[ey]\b|"
             r"\bnot the experience\b|\bnot what you (?:expected|paid for|deserve)|"
             r"\bno wonder\b|\bfair (?:question|point)\b|\bof course you\b",
+            # taking in a request or a decision where nothing went wrong
+            r"\bunderstood\b|\bgot it\b|\bno problem\b|"
+            r"\b(?:is|'s|are) (?:a |an )?(?:big|important|huge|real|serious|major) (?:decision|step|"
+            r"investment|change|purchase|commitment)\b|\b(?:meant|intended) for\b|\bby mistake\b|"
+            r"\bjust checking\b|\bchecking in\b|\byou (?:wrote|contacted|messaged) (?:to )?us\b|"
+            r"\bglad (?:to hear|that|it)\b",
             # Hungarian
             r"\b(?:látom|értem|megértem|teljesen érthető|érthető|el tudom képzelni|igaza van|"
-            r"tudom, (?:hogy|mennyire))\b|\b(?:bosszantó|frusztráló|kellemetlen|idegesítő|"
-            r"kiábrándító|elkeserítő)|\bköszön\w* (?:,\s*)?(?:hogy (?:jelezte|szólt|írt|"
-            r"megírta|türelmes)|a türelm|a jelzés)",
+            r"tudom, (?:hogy|mennyire))\b|\b(?:bosszantó|frusztráló|kellemetlen(?!ség)|idegesítő|"
+            r"kiábrándító|elkeserítő)|\bköszön\w*,? (?:hogy (?:jelezte|szólt|írt|"
+            r"megírta|türelmes|megkeresett)|a türelm)|\bszólt\b|\btévedésből\b|"
+            r"\brákérdez\w*|\börülök, hogy\b",
             # Armenian, Russian, German
-            r"(?<!\w)(?:հասկանում|տեսնում) եմ|\bпонима\w*|\bverstehe\b|\bnachvollziehen\b",
+            r"(?<!\w)(?:հասկանում|տեսնում) եմ|(?<!\w)նախատեսված էր|(?<!\w)ուրախ եմ|"
+            r"(?<!\w)շնորհակալություն,? որ(?!\w)|\bпонима\w*|\bverstehe\b|\bverstanden\b|"
+            r"\bnachvollziehen\b|\b(?:ärgerlich|beunruhigend|frustrierend|störend)\b|"
+            r"\bsie hatten uns\b",
         ]
     ),
 )
@@ -53,7 +69,7 @@ APOLOGY = GatedPattern(
             r"\bsorry\b|\bapologi[sz]\w*|\bapologies\b|\bmy bad\b|\bwe messed up\b|"
             r"\bwe (?:let you down|dropped the ball|got (?:this|it) wrong)\b|\bi regret\b",
             r"\belnézés\w*|\bsajnál\w*|\bbocsánat\w*|\bbocs\b",
-            r"(?<!\w)ներողություն|(?<!\w)ցավում եմ|\bизвин\w*|\bпрости\w*|\bentschuldig\w*|"
+            r"(?<!\w)ներողություն|(?<!\w)ցավում (?:եմ|ենք)|\bизвин\w*|\bпрости\w*|\bentschuldig\w*|"
             r"\btut (?:mir|uns) leid\b",
         ]
     ),
@@ -66,6 +82,7 @@ HOLLOW = GatedPattern(
     r"\bregret any\b|\bif you (?:were|have been|felt) (?:inconvenienced|upset|offended)|"
     r"\bif (?:this|that) caused\b|\bwe value your (?:business|custom|patience)\b|"
     r"\byour (?:call|message|request) is important to us\b|"
+    r"\bsorry,? (?:no|but|we (?:can't|cannot|don't|do not))\b|"
     r"\besetleges\s+(?:kellemetlenség|kényelmetlenség|probléma)\w*|\bminden kellemetlenségért\b",
 )
 
@@ -82,12 +99,37 @@ DEFENSIVE = GatedPattern(
 )
 
 STACKED_APOLOGIES = 3
+# Where the customer comes with something we got wrong, empathy needs an apology (domain
+# brief); elsewhere (a request, a question, a follow-up) acknowledging it is enough.
+APOLOGY_EXPECTED: frozenset[str] = frozenset(
+    {
+        "late_delivery",
+        "damaged_item",
+        "wrong_item",
+        "booking_problem",
+        "unexpected_charge",
+        "service_outage",
+        "account_access",
+        "bug_report",
+    }
+)
+# An apology with fewer other words than this never says what it is for ("I'm sorry.").
+_NAMING_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+def _names_the_problem(draft: DraftContext, index: int) -> bool:
+    lowered = draft.lower_sentence(index)
+    for phrase in draft.hits(APOLOGY).get(index, ()):
+        lowered = lowered.replace(phrase, " ")
+    return len(_WORD.findall(lowered)) >= _NAMING_WORDS
 
 
 @scorer("empathy", weight=1.0)
 def empathy(draft: DraftContext) -> Score:
     acknowledging: list[str] = []
     genuine_apologies: list[str] = []
+    naming_apologies: list[str] = []
     hollow: list[str] = []
     defensive: list[str] = []
     apology_count = 0
@@ -103,6 +145,8 @@ def empathy(draft: DraftContext) -> Score:
         apology_count += apologies
         if apologies and not is_hollow:
             genuine_apologies.append(sentence)
+            if _names_the_problem(draft, index):
+                naming_apologies.append(sentence)
         if index in ack_hits and not is_hollow:
             acknowledging.append(sentence)
 
@@ -113,7 +157,21 @@ def empathy(draft: DraftContext) -> Score:
         value -= 0.3
     value = min(1.0, max(0.0, value))
     genuine = acknowledging + [s for s in genuine_apologies if s not in acknowledging]
-    passed = bool(genuine) and not defensive and not (stacked and not acknowledging)
+    if draft.scenario in APOLOGY_EXPECTED:
+        # Both halves: an apology, and proof we understood (an acknowledgement, or an
+        # apology that names what went wrong, "Sorry your parcel is late").
+        shortfall = (
+            "no genuine apology for what went wrong"
+            if not genuine_apologies
+            else "a bare apology that never names the problem"
+            if not (acknowledging or naming_apologies)
+            else ""
+        )
+    elif draft.scenario is not None:
+        shortfall = "" if acknowledging or naming_apologies else "nothing acknowledges the customer"
+    else:
+        shortfall = "" if genuine else "no acknowledgement or apology"
+    passed = not shortfall and not defensive and not (stacked and not acknowledging)
 
     if defensive:
         return Score(
@@ -122,9 +180,9 @@ def empathy(draft: DraftContext) -> Score:
             evidence=defensive,
             explanation="defensive or legal boilerplate instead of acknowledging the customer",
         )
-    if not genuine:
-        why = "only form apologies" if hollow else "no acknowledgement or apology"
-        return Score(value=value, passed=False, evidence=hollow, explanation=why)
+    if shortfall:
+        why = f"{shortfall} (only form apologies)" if hollow and not genuine else shortfall
+        return Score(value=min(value, 0.5), passed=False, evidence=genuine + hollow, explanation=why)
     parts = []
     if acknowledging:
         parts.append("acknowledges the customer")

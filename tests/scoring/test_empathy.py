@@ -48,3 +48,50 @@ def test_stacked_apologies_without_acknowledgement_fail() -> None:
     result = score("Sorry! So sorry! We're very sorry, apologies again.").empathy
     assert not result.passed
     assert "stacked" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("Understood, you want to pause your plan, and it's paused from today.", "cancellation"),
+        (
+            "Picking a new payroll system is a big step, so here is the short answer.",
+            "competitor_comparison",
+        ),
+        ("It looks like this note was meant for your gym, not for us.", "wrong_company"),
+        ("Just checking in: did the new charger arrive?", "follow_up_check"),
+        ("Glad to hear the sofa arrived in one piece!", "anything_else"),
+        ("Úgy tűnik, a levele egy fogorvosnak szólt.", "wrong_company"),
+        ("Verstanden, Sie möchten kündigen.", "cancellation"),
+        ("Ուրախ եմ, որ ամեն ինչ կարգին է։", "anything_else"),
+        ("Ցավում ենք, որ փաթեթը վնասված է հասել։", "damaged_item"),
+    ],
+)
+def test_acknowledging_a_request_or_case_passes(text: str, scenario: str) -> None:
+    assert score(text, scenario=scenario).empathy.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can see the parcel hasn't moved for four days.",  # acknowledges, never apologizes
+        "Thanks for flagging this! We'll look into it.",
+        "I'm sorry.",  # bare apology: never says for what
+        "Elnézést a kellemetlenségért!",
+    ],
+)
+def test_where_we_got_it_wrong_an_apology_naming_the_problem_is_needed(text: str) -> None:
+    assert not score(text, scenario="late_delivery").empathy.passed
+
+
+def test_an_apology_that_names_the_problem_is_enough_on_its_own() -> None:
+    assert score(
+        "I'm sorry your parcel is still stuck in Vienna.", scenario="late_delivery"
+    ).empathy.passed
+
+
+def test_sorry_as_a_refusal_is_not_empathy() -> None:
+    assert not score("Sorry, no vouchers this month.", scenario="discount_request").empathy.passed
+    assert not score(
+        "Sorry, but we can't change prices.", scenario="discount_request"
+    ).empathy.passed
