@@ -76,11 +76,31 @@ def choose_language(available: Sequence[str], wanted: str) -> tuple[str, str | N
 
 
 def join_options(labels: Sequence[str], language: str) -> str:
-    """ "a or b", "a, b or c" in ``language``."""
+    """ "a or b", "a, b or c" in ``language``.
+
+    Time slots on the same day say the day once ("on Monday between 10:00 and 12:00 or
+    15:00 and 17:00"), which keeps a two-slot chat reply within the channel's length.
+    """
     word = OR_WORDS.get(language, "or")
     if len(labels) <= 1:
         return "".join(labels)
+    labels = [labels[0], *_without_shared_day(labels)[1:]]
     return f"{', '.join(labels[:-1])} {word} {labels[-1]}"
+
+
+def _without_shared_day(labels: Sequence[str]) -> list[str]:
+    """Labels after the first lose the digit-free words all labels start with, if all hold times."""
+    if not all(any(c.isdigit() for c in label) for label in labels):
+        return list(labels)
+    split = [label.split(" ") for label in labels]
+    shared = 0
+    for words in zip(*split, strict=False):
+        if len(set(words)) != 1 or any(c.isdigit() for c in words[0]):
+            break
+        shared += 1
+    if shared == 0 or any(len(words) <= shared for words in split):
+        return list(labels)
+    return [" ".join(words[shared:]) for words in split]
 
 
 def option_labels(entry: Entry, language: str, values: Mapping[str, str | None]) -> list[str]:

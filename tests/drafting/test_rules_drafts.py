@@ -82,6 +82,12 @@ def test_options_are_joined_with_the_languages_or(drafter: Drafter) -> None:
     assert join_options(["a", "b", "c"], "en") == "a, b or c"
     assert join_options(["a", "b"], "hu") == "a vagy b"
     assert join_options(["a", "b"], "hy") == "a կամ b"
+    same_day = ["on Monday between 10:00 and 12:00", "on Monday between 15:00 and 17:00"]
+    assert join_options(same_day, "en") == "on Monday between 10:00 and 12:00 or 15:00 and 17:00"
+    other_day = ["tomorrow between 10:00 and 12:00", "on Monday between 15:00 and 17:00"]
+    assert join_options(other_day, "en") == " or ".join(other_day)
+    no_times = ["send a replacement", "send a refund"]
+    assert join_options(no_times, "en") == "send a replacement or send a refund"
     draft = drafter.suggest("hol van?", channel="whatsapp", template="late_delivery_recovery")
     assert f"{draft.options[0]} vagy {draft.options[1]}" in draft.text
 
