@@ -55,6 +55,26 @@ HOLDING_REPLY: dict[str, dict[str, str]] = {
 }
 
 
+# When the customer record or the message already holds every field the playbook asks for,
+# asking again is the "wall of questions" the brief warns about: say we have it instead.
+KNOWN_FIELDS: tuple[str, ...] = ("order_id", "email", "phone", "booking_ref")
+ALREADY_HAVE: dict[str, str] = {
+    "en": "I already have what I need ({known}), so there's nothing else you need to send.",
+    "hu": "Minden adat megvan, amire szükségem van ({known}), így nem kell mást küldenie.",
+    "hy": "Անհրաժեշտ տվյալներն արդեն ունեմ ({known}), այնպես որ այլ բան ուղարկել պետք չէ։",
+}
+
+
+def already_known(entry: Entry, language: str, values: Mapping[str, str | None]) -> str | None:
+    """The ask line to use when nothing needs asking, or None when something does."""
+    if not entry.ask or language not in ALREADY_HAVE:
+        return None
+    if not all(f in KNOWN_FIELDS and values.get(f) for f in entry.ask):
+        return None
+    known = ", ".join(str(values[f]) for f in entry.ask)
+    return ALREADY_HAVE[language].format(known=known)
+
+
 @dataclass
 class Composed:
     """A filled-in entry: the text to send, its steps (recovery) and the options offered."""
@@ -136,6 +156,9 @@ def compose(
     ]
     if first_line is not None:
         steps[0] = Step(step="acknowledge", text=first_line.strip())
+    known = already_known(entry, language, values)
+    if known is not None:
+        steps[2] = Step(step="ask", text=known)
     said = [s.text for s in steps if s.text]
     if style == "chat":
         text = " ".join(said)

@@ -78,6 +78,34 @@ def test_placeholders_come_from_customer_data_and_the_message(drafter: Drafter) 
     assert "99999" in given.steps[0].text and "58213" not in given.text
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "order 58213 still missing"), ("hu", "a 58213 rendelés még mindig nincs meg")],
+)
+def test_known_fields_are_not_asked_for_again(
+    drafter: Drafter, language: str, message: str
+) -> None:
+    unknown = drafter.suggest(
+        "still missing", channel="whatsapp", template="late_delivery_recovery"
+    )
+    known = drafter.suggest(
+        message,
+        channel="whatsapp",
+        template="late_delivery_recovery",
+        customer={"order_id": "58213"},
+    )
+    assert known.language == language
+    assert "58213" in known.steps[2].text and known.steps[2].text != unknown.steps[2].text
+    # A photo can never be known in advance, so damaged items still ask for it.
+    damaged = drafter.suggest(
+        "broken lamp",
+        channel="whatsapp",
+        template="damaged_item_recovery",
+        customer={"order_id": "58213"},
+    )
+    assert "58213" not in damaged.steps[2].text
+
+
 def test_options_are_joined_with_the_languages_or(drafter: Drafter) -> None:
     assert join_options(["a", "b", "c"], "en") == "a, b or c"
     assert join_options(["a", "b"], "hu") == "a vagy b"
