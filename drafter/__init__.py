@@ -27,7 +27,21 @@ _EXPORTS: dict[str, str] = {
     "scorer": "drafter.scoring",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Draft",
+    "Drafter",
+    "Match",
+    "PlaybookError",
+    "PlaybookLibrary",
+    "Retriever",
+    "Score",
+    "Scores",
+    "SearchResult",
+    "Settings",
+    "score",
+    "scorer",
+    "search",
+]
 
 if TYPE_CHECKING:
     from drafter.drafting import Draft, Drafter

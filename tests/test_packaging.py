@@ -31,3 +31,11 @@ def test_bundled_folders_map_to_the_repository_folders() -> None:
     }
     assert any((ROOT / "playbooks").glob("*.yaml"))
     assert any((ROOT / "prompts").glob("*.yaml"))
+
+
+def test_public_api_names_all_resolve() -> None:
+    import drafter
+
+    assert sorted(drafter.__all__) == sorted(drafter._EXPORTS)
+    for name in drafter.__all__:
+        assert getattr(drafter, name) is not None

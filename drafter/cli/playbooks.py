@@ -44,7 +44,7 @@ def check(
 def list_(json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """List every entry of the library."""
     library = _library(None, strict=True)
-    rows = [
+    rows: list[dict[str, str | int | list[str]]] = [
         {
             "id": e.id,
             "kind": e.kind,
@@ -60,10 +60,7 @@ def list_(json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] 
         return
     table = Table("id", "kind", "scenario", "title", "languages", "examples")
     for row in rows:
-        table.add_row(
-            row["id"], row["kind"], row["scenario"], row["title"],
-            ",".join(row["languages"]), str(row["examples"]),
-        )
+        table.add_row(*(",".join(v) if isinstance(v, list) else str(v) for v in row.values()))
     console.print(table)
 
 
@@ -87,5 +84,6 @@ def show(
     console.print(f"[bold]{entry.id}[/bold]  ({entry.kind}, scenario {entry.scenario})")
     console.print(
         yaml.safe_dump(entry.model_dump(mode="json"), allow_unicode=True, sort_keys=False),
-        markup=False, highlight=False,
+        markup=False,
+        highlight=False,
     )

@@ -142,12 +142,8 @@ def _semantic_problems(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], st
             yield ("examples",), f"needs at least {MIN_EXAMPLES} examples, has {count}"
         foreign = [e for e in entry.examples if not e.isascii()]
         if len(foreign) < MIN_FOREIGN_EXAMPLES:
-            yield (
-                ("examples",),
-                (
-                    f"needs at least {MIN_FOREIGN_EXAMPLES} non-English examples, found {len(foreign)}"
-                ),
-            )
+            wanted = MIN_FOREIGN_EXAMPLES
+            yield ("examples",), f"needs at least {wanted} non-English examples, has {len(foreign)}"
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -46,8 +46,11 @@ def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_unknown_field_points_at_its_line(tmp_path: Path) -> None:
-    path = _broken(tmp_path, "    tags: [late_delivery, shipping]",
-                   "    tags: [late_delivery, shipping]\n    colour: red")
+    path = _broken(
+        tmp_path,
+        "    tags: [late_delivery, shipping]",
+        "    tags: [late_delivery, shipping]\n    colour: red",
+    )
     _, problems = parse_file(path)
     assert [(p.field, p.line) for p in problems] == [
         ("entries[0].colour", _line_of(path, "colour: red"))
@@ -64,7 +67,7 @@ def test_unknown_scenario_is_reported(tmp_path: Path) -> None:
 
 
 def test_missing_recovery_step_is_reported(tmp_path: Path) -> None:
-    needle = '          apologize: "I\'m sorry we\'ve let you down on this delivery."\n'
+    needle = "          apologize: \"I'm sorry we've let you down on this delivery.\"\n"
     path = _broken(tmp_path, needle, "")
     _, problems = parse_file(path)
     assert [p.field for p in problems] == ["entries[0].variants.en.chat.apologize"]
@@ -96,7 +99,9 @@ def test_duplicate_id_across_files_of_one_folder(tmp_path: Path) -> None:
     assert problem.line == _line_of(tmp_path / "b.yaml", "- id: late_delivery_recovery")
 
 
-def test_user_folder_overrides_bundled_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_folder_overrides_bundled_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = REFERENCE.read_text(encoding="utf-8").replace(
         "title: Order is late", "title: Our own late wording"
     )
