@@ -44,16 +44,17 @@ ACKNOWLEDGE = GatedPattern(
             r"\bno wonder\b|\bfair (?:question|point)\b|\bof course you\b",
             # taking in a request or a decision where nothing went wrong
             r"\bunderstood\b|\bgot it\b|\bno problem\b|"
-            r"\b(?:is|'s|are) (?:a |an )?(?:big|important|huge|real|serious|major) (?:decision|step|"
-            r"investment|change|purchase|commitment)\b|\b(?:meant|intended) for\b|\bby mistake\b|"
+            r"\b(?:is|'s|are) (?:a |an )?(?:big|important|huge|real|serious|major) "
+            r"(?:decision|step|investment|change|purchase|commitment)\b|"
+            r"\b(?:meant|intended) for\b|\bby mistake\b|"
             r"\bjust checking\b|\bchecking in\b|\byou (?:wrote|contacted|messaged) (?:to )?us\b|"
-            r"\bglad (?:to hear|that|it)\b",
+            r"\bglad (?:to hear|that|it)\b|\b(?:received|got) your (?:request|message|note)\b",
             # Hungarian
             r"\b(?:látom|értem|megértem|teljesen érthető|érthető|el tudom képzelni|igaza van|"
             r"tudom, (?:hogy|mennyire))\b|\b(?:bosszantó|frusztráló|kellemetlen(?!ség)|idegesítő|"
             r"kiábrándító|elkeserítő)|\bköszön\w*,? (?:hogy (?:jelezte|szólt|írt|"
             r"megírta|türelmes|megkeresett)|a türelm)|\bszólt\b|\btévedésből\b|"
-            r"\brákérdez\w*|\börülök, hogy\b",
+            r"\brákérdez\w*|\börülök, hogy\b|\bmegkaptuk\b[^.!?]*\bkérés\w*",
             # Armenian, Russian, German
             r"(?<!\w)(?:հասկանում|տեսնում) եմ|(?<!\w)նախատեսված էր|(?<!\w)ուրախ եմ|"
             r"(?<!\w)շնորհակալություն,? որ(?!\w)|\bпонима\w*|\bverstehe\b|\bverstanden\b|"
@@ -118,7 +119,8 @@ _NAMING_WORDS = 3
 _WORD = re.compile(r"\w+")
 
 
-def _names_the_problem(draft: DraftContext, index: int) -> bool:
+def names_the_problem(draft: DraftContext, index: int) -> bool:
+    """An apology with words beyond the apology itself says what it is for."""
     lowered = draft.lower_sentence(index)
     for phrase in draft.hits(APOLOGY).get(index, ()):
         lowered = lowered.replace(phrase, " ")
@@ -127,6 +129,15 @@ def _names_the_problem(draft: DraftContext, index: int) -> bool:
 
 @scorer("empathy", weight=1.0)
 def empathy(draft: DraftContext) -> Score:
+    """Memoized per draft: structure reuses this verdict."""
+    key = ("score", "empathy")
+    cached = draft._memo.get(key)
+    if cached is None:
+        cached = draft._memo[key] = _empathy(draft)
+    return cached
+
+
+def _empathy(draft: DraftContext) -> Score:
     acknowledging: list[str] = []
     genuine_apologies: list[str] = []
     naming_apologies: list[str] = []
@@ -145,7 +156,7 @@ def empathy(draft: DraftContext) -> Score:
         apology_count += apologies
         if apologies and not is_hollow:
             genuine_apologies.append(sentence)
-            if _names_the_problem(draft, index):
+            if names_the_problem(draft, index):
                 naming_apologies.append(sentence)
         if index in ack_hits and not is_hollow:
             acknowledging.append(sentence)
@@ -182,7 +193,8 @@ def empathy(draft: DraftContext) -> Score:
         )
     if shortfall:
         why = f"{shortfall} (only form apologies)" if hollow and not genuine else shortfall
-        return Score(value=min(value, 0.5), passed=False, evidence=genuine + hollow, explanation=why)
+        evidence = genuine + hollow
+        return Score(value=min(value, 0.5), passed=False, evidence=evidence, explanation=why)
     parts = []
     if acknowledging:
         parts.append("acknowledges the customer")

@@ -16,10 +16,12 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         "refund": r"\brefund|money back|reimburs|pay you back|visszatérít|visszautal|"
         r"visszafizet|visszakap|վերադարձն\w* .{0,20}գումար|գումար\w* .{0,20}վերադարձ",
         "discount": r"\bdiscount|% ?off\b|\bpercent off|price reduction|cheaper price|"
-        r"special price|\bdeals?\b|\bpromotions?\b|\bpromo\b|kedvezmény|árengedmény|engedmény|"
+        r"special price|\bdeals\b|"
+        r"\b(?:special|great|good|better|exclusive|best) deal\b|\bpromotions?\b|\bpromo\b|"
+        r"kedvezmény|árengedmény|engedmény|"
         r"\bakció\w*|զեղչ|ակցի",
         "voucher": r"\bvoucher|coupon|gift card|promo code|discount code|kupon|utalvány|"
-        r"ajándékkártya|kuponkód|վաուչեր|կտրոն",
+        r"ajándékkártya|kuponkód|վաուչեր|(?<!\w)կտրոն",
         "credit": r"\b(?:account|store|service) credit|\bcredit (?:you|your account)|"
         r"\bcompensat|goodwill|jóváír|kárpótl|kompenzáci|փոխհատուցում",
         "free": r"\bfor free\b|free of charge|at no (?:extra )?cost|\bfree (?:month|upgrade|"

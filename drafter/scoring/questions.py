@@ -5,8 +5,9 @@ what the draft asks of the customer: every question, every request for data ("pl
 "küldje el", "could you confirm"), one per field when a request names several, and one per
 field in a bulleted list. One choice question ("reship or refund, which do you prefer?") is
 good practice and does not count. More than two requests fail; with a scenario, so does any
-field its playbook does not list under ``ask`` (a scenario with no playbook yet is only
-held to the count).
+field its reply shape does not need (the brief's table, plus the playbook's ``ask``).
+Warning clauses ("we never need your password", "nothing is wrong with your device") ask
+nothing.
 
 ``find_requested_fields`` is public so drafting can check a generated reply the same way.
 """
@@ -19,7 +20,7 @@ from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
-from drafter.scoring.safety import SAFE_MENTION, SENSITIVE
+from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
 from drafter.scoring.sentences import is_question
 
 MAX_REQUESTS = 2
@@ -61,20 +62,25 @@ FIELDS: dict[str, re.Pattern[str]] = {
     for name, pattern in {
         "order_id": r"\border (?:number|no\b|nr\b|#|id|reference|ref\b|code)|\border(?:#| #)|"
         r"\brendelés\w*(?:szám\w*| szám\w*| azonosító\w*)|\brendelésazonosító\w*|"
-        r"պատվերի համար",
+        r"պատվերի համար|\bbestellnummer\b",
         "email": r"\b(?:your|the|account|an?|registered|same)\s+e-?mail(?:\s+address)?\b|"
-        r"\be-?mail address\b|\be-?mail[- ]?cím\w*|(?<!\w)էլ\.? ?փոստ",
+        r"\be-?mail address\b|\be-?mail[- ]?cím\w*|(?<!\w)էլ\.? ?փոստ|\be-?mail-?adresse\b",
         "phone": r"\b(?:phone|mobile|telephone|contact) (?:number|no\b)|\bphone\b|"
-        r"\btelefonszám\w*|(?<!\w)հեռախոս",
+        r"\btelefonszám\w*|(?<!\w)հեռախոս|\b(?:telefon|handy)nummer\b",
         "card_last4": r"\blast (?:4|four) (?:digits|numbers)|\butolsó (?:4|négy) számjegy\w*|"
-        r"վերջին (?:4|չորս) թվանշան",
+        r"վերջին (?:4|չորս) թվանշան|\bletzten (?:4|vier) (?:ziffern|stellen)\b|"
+        # confirming which card was charged is the last-4 question in other words
+        r"\bwhich card\b|\bthe (?:card|one) you (?:used|paid with)\b|\bmelyik kártyá\w*",
         "booking_ref": r"\b(?:booking|reservation|confirmation) (?:reference|number|ref\b|code|id)"
         r"|\bfoglalás\w* (?:szám\w*|azonosító\w*|kód\w*)|\bfoglalási szám\w*",
         "preferred_slot": r"\bpreferred (?:time|slot|window|date|day)|\bwhat time (?:suits|works)|"
         r"\bwhich (?:time|slot|day|date)|\bwhen (?:would|are) you (?:be )?(?:free|available)|"
-        r"\bidőpont\w*|\bmikor (?:lenne|érne|alkalmas)",
+        r"\bidőpont\w*|\bmikor (?:lenne|érne|alkalmas)|"
+        r"\b(?:whether|when|if) you(?:'re| are|'ll be| will be) (?:at )?home\b|"
+        r"\bwhich days?\b[^.?!]*\bhome\b|\bmornings? or afternoons?\b|\botthon\b|\bzuhause\b",
         "delivery_address": r"\b(?:(?:delivery|shipping|postal|home) )?(?<!mail )address\b|"
-        r"(?:(?:szállítási|kézbesítési|postai) )?(?<!mail )(?<![-\w])cím(?:ét|et|e)?\b",
+        r"(?:(?:szállítási|kézbesítési|postai) )?(?<!mail )(?<![-\w])cím(?:ét|et|e)?\b|"
+        r"(?<![-\w])(?:liefer|post)?adresse\b",
         "username": r"\buser ?name\b|\blogin (?:name|id|email)\b|\baccount (?:name|id|email)|"
         r"\bfelhasználónév\w*",
         "screenshot": r"\bscreen ?shots?\b|\bscreen (?:capture|recording)|"
@@ -83,7 +89,16 @@ FIELDS: dict[str, re.Pattern[str]] = {
         r"\b(?:eszköz|böngésző|verziószám|alkalmazás verzió)\w*",
         "reason": r"\breason\b|\bwhy you(?:'d| would)? (?:like to |want to )?(?:cancel|leave)|"
         r"\bmiért (?:szeretné|mondaná)|\ba lemondás ok\w*",
-        # Not askable in any playbook: their presence alone is an unneeded request.
+        # Not askable in any reply shape: their presence alone is an unneeded request.
+        "product_details": r"\bmodel (?:name|number)\b|\b(?:colou?r|size)\b|\bfarbe\b|\bgröße\b|"
+        r"\bszín\w*|\bméret\w*|\bmodell\w*",
+        "guest_count": r"\bnumber of (?:guests|people|persons|adults|children)\b|"
+        r"\bhow many (?:guests|people)\b|\bvendégek szám\w*|\bhány (?:fő|vendég|személy)\w*|"
+        r"\banzahl der (?:gäste|personen)\b",
+        "charge_date": r"\bdates? of (?:the |both |each |your )?"
+        r"(?:charges?|payments?|transactions?)\b|"
+        r"\bwhen (?:you were|it was|the charge was) (?:charged|taken)\b|\bterhelés\w* dátum\w*",
+        "region": r"\b(?:region|country|city)\b|\brégió\w*|\bország\w*",
         "date_of_birth": r"\bdate of birth\b|\bdob\b|\bbirth ?date\b|\bszületési (?:dátum|idő)\w*",
         "full_name": r"\bfull name\b|\bteljes nev\w*",
         "id_document": r"\b(?:passport|driver'?s licen[cs]e|id card|photo id|national id)\b|"
@@ -98,6 +113,15 @@ FIELDS: dict[str, re.Pattern[str]] = {
 }
 
 
+# A clause that warns or negates ("we never need your password", "keep it to yourself",
+# "nothing is wrong with your device", "soha nem kérjük el", "ne küldje el") asks nothing.
+WARNING = GatedPattern(
+    r"\bnever\b|\bdon't\b|\bdo not\b|\bno need\b|\bnothing\b|\bnot (?:need|ask|require)\w*|"
+    r"\bto yourself\b|\bwon't (?:ever )?(?:ask|need)\b|\bsoha\b|\bsose\b|\bne\b|\bnem kér\w*|"
+    r"\bnem kell\b|\bmaradjanak\b|(?<!\w)երբեք(?!\w)|(?<!\w)մի(?!\w)|(?<!\w)ոչինչ(?!\w)|"
+    r"\bniemals\b|\bnie\b|\bnicht\b|\bkein\w*"
+)
+CLAUSE = re.compile(r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban|aber)\b|(?<!\w)բայց(?!\w)")
 _ITEM = re.compile(r"\b(?:item|product|damage|both|termék)")
 # Any field or photo word: one scan per draft decides which sentences need the field lookup.
 ANY_FIELD = GatedPattern("|".join([*(p.pattern for p in FIELDS.values()), _PHOTO.pattern]))
@@ -110,7 +134,9 @@ def find_requested_fields(sentence: str) -> list[str]:
 
 def _fields(lowered: str) -> list[str]:
     found = [name for name, pattern in FIELDS.items() if pattern.search(lowered)]
-    if SENSITIVE.search(SAFE_MENTION.sub(" ", lowered)):
+    if "card_data" in found and SELF_SERVICE.search(lowered):
+        found.remove("card_data")  # "reset your password via the link" is advice, not a request
+    if SENSITIVE.search(SAFE_MENTION.sub(" ", lowered)) and not SELF_SERVICE.search(lowered):
         found.append("card_data")  # card secrets in disguise are a field no scenario needs
     if _PHOTO.search(lowered):
         label, card = bool(_LABEL.search(lowered)), bool(_CARD.search(lowered))
@@ -124,13 +150,43 @@ def _fields(lowered: str) -> list[str]:
 
 
 def fields_in(draft: DraftContext, index: int) -> list[str]:
-    """``find_requested_fields`` for sentence ``index``, computed once per draft."""
-    if index not in draft.hits(ANY_FIELD):
+    """``find_requested_fields`` for sentence ``index``, computed once per draft.
+
+    Fields named only in a warning clause ("we never need your PIN") are left out.
+    """
+    if index not in draft.hits(ANY_FIELD) and index not in draft.hits(SENSITIVE):
         return []
     key = ("fields", index)
     if key not in draft._memo:
-        draft._memo[key] = _fields(draft.lower_sentence(index))
+        draft._memo[key] = _fields(" , ".join(asking_clauses(draft, index)))
     return draft._memo[key]
+
+
+def asking_clauses(draft: DraftContext, index: int) -> list[str]:
+    """The clauses of sentence ``index`` that are not warnings or negations."""
+    lowered = draft.lower_sentence(index)
+    if index not in draft.hits(WARNING):
+        return [lowered]
+    clauses: list[str] = []
+    carry = ""
+    for clause in CLAUSE.split(lowered):
+        if len(clause.split()) <= 1:
+            carry += clause  # "kérem, ne küldje el": a lone "please" belongs to what follows
+            continue
+        clauses.append(carry + " " + clause)
+        carry = ""
+    if carry.strip():
+        clauses.append(carry)
+    return [c for c in clauses if c.strip() and WARNING.search(c) is None]
+
+
+def _requests(draft: DraftContext, index: int) -> bool:
+    """A request word outside every warning clause ("please keep it to yourself" asks nothing)."""
+    if index not in draft.hits(REQUEST):
+        return False
+    if index not in draft.hits(WARNING):
+        return True
+    return any(REQUEST.search(clause) for clause in asking_clauses(draft, index))
 
 
 @scorer("over_questioning", weight=1.0)
@@ -140,7 +196,6 @@ def over_questioning(draft: DraftContext) -> Score:
     evidence: list[str] = []
     choice_used = False
     after_request_colon = False
-    request_hits = draft.hits(REQUEST)
     choice_hits = draft.hits(CHOICE)
     for index, segment in enumerate(draft.segments):
         sentence = segment.text
@@ -151,7 +206,7 @@ def over_questioning(draft: DraftContext) -> Score:
             evidence.append(sentence)
             continue
         question = is_question(sentence)
-        asks = question or index in request_hits
+        asks = question or _requests(draft, index)
         after_request_colon = asks and sentence.rstrip().endswith(":")
         if not asks:
             continue
@@ -166,7 +221,7 @@ def over_questioning(draft: DraftContext) -> Score:
 
     rules = draft.rules
     unneeded: list[str] = []
-    if rules is not None and rules.from_playbook:
+    if rules is not None:
         unneeded = sorted(fields - rules.ask_fields)
     value = 1.0 if requests <= MAX_REQUESTS else max(0.0, 1.0 - 0.25 * (requests - MAX_REQUESTS))
     if unneeded:

@@ -29,6 +29,23 @@ RECOVERY_SCENARIOS: frozenset[str] = frozenset(
 )
 
 
+# What each reply shape may ask the customer for (domain brief, "Over-questioning"): a
+# playbook may narrow its wording but a draft is held to this, so a scenario whose playbook is
+# not written yet is still checked. Anything else ("the model name", "the dates of the
+# charges", "your region") is an unneeded request even when it is the only one.
+BRIEF_ASK: dict[str, frozenset[str]] = {
+    "late_delivery": frozenset({"order_id", "delivery_address", "preferred_slot"}),
+    "damaged_item": frozenset({"photo_item", "photo_label"}),
+    "wrong_item": frozenset({"order_id", "photo_item", "photo_label"}),
+    "booking_problem": frozenset({"booking_ref", "preferred_slot"}),
+    "unexpected_charge": frozenset({"email", "phone", "card_last4"}),
+    "account_access": frozenset({"username", "email"}),
+    "service_outage": frozenset(),
+    "refund_request": frozenset({"order_id", "card_last4"}),
+    "cancellation": frozenset({"order_id", "email", "reason"}),
+}
+
+
 @dataclass(frozen=True)
 class ScenarioRules:
     scenario: str
@@ -59,9 +76,10 @@ def _compute(scenario: str, entries: tuple[Entry, ...]) -> ScenarioRules:
         kind: Literal["recovery", "canned"] = (
             "recovery" if scenario in RECOVERY_SCENARIOS else "canned"
         )
-        return ScenarioRules(scenario, kind, frozenset(), frozenset(), from_playbook=False)
+        ask = BRIEF_ASK.get(scenario, frozenset())
+        return ScenarioRules(scenario, kind, ask, frozenset(), from_playbook=False)
     kind = "recovery" if any(e.kind == "recovery" for e in entries) else "canned"
-    ask = frozenset(f for e in entries for f in e.ask)
+    ask = frozenset(f for e in entries for f in e.ask) | BRIEF_ASK.get(scenario, frozenset())
     promises: set[str] = set()
     for entry in entries:
         for option in entry.options:

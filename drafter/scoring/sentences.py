@@ -60,6 +60,7 @@ _ABBREVIATIONS = frozenset(
         "tel",
         "inc",
         "ltd",
+        "էլ",  # Armenian "էլ. փոստ" (e-mail), often followed by a quote or capital
     }
 )
 _LAST_WORD = re.compile(r"(\S+)\.$")

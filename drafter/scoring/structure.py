@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from drafter.playbooks.models import STEP_NAMES
 from drafter.scoring.context import DraftContext
-from drafter.scoring.empathy import ACKNOWLEDGE, APOLOGY
+from drafter.scoring.empathy import ACKNOWLEDGE, APOLOGY, empathy, names_the_problem
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
-from drafter.scoring.questions import CHOICE, REQUEST, fields_in
+from drafter.scoring.questions import CHOICE, REQUEST, WARNING, asking_clauses, fields_in
 from drafter.scoring.registry import scorer
 from drafter.scoring.sentences import is_question
-from drafter.scoring.timing import CONCRETE
+from drafter.scoring.timing import CONCRETE, concrete_timing
 
 # "Sorry about the wait" / "your order hasn't arrived": naming the problem acknowledges it.
 SITUATION = GatedPattern(
@@ -40,7 +40,7 @@ NEXT_STEP = GatedPattern(
     r"contacted|escalated|opened|reset|refunded|passed|forwarded|flagged)\b|"
     r"\b(?:i'm|i am|we're|we are) (?:now |already )?(?:checking|looking|contacting|"
     r"arranging|sending|working|investigating|escalating)\b|"
-    r"\b(?:jelentkez|megnéz|utánanéz|visszajelz|intézked|felveszem|elküld|küldöm|írok|"
+    r"\bjelentkez(?:em|ünk)\b|\b(?:megnéz|utánanéz|visszajelz|intézked|felveszem|elküld|küldöm|írok|"
     r"visszaírok|ellenőrz|átnéz|továbbít|visszahív)\w*|"
     r"(?<!\w)կ(?:վերադառնամ|ստուգեմ|կապվեմ|գրեմ|ուղարկեմ|տեղեկացնեմ)(?!\w)",
 )
@@ -54,8 +54,27 @@ OWNERSHIP = GatedPattern(
     r"\byou have my word\b|\bi own this\b|\bpoint of contact\b|\bmy responsibility\b|"
     r"\bszemélyesen\b|\b(?:nyomon )?követem\b|\brákérdezek\b|\bfigyelemmel kísér\w*|"
     r"\bgondoskodom\b|\bamíg\b[^.!?]*\b(?:meg nem|rendeződ|megoldód|rendben)|"
-    r"\bnem engedem el\b|(?<!\w)կհետևեմ(?!\w)|(?<!\w)անձամբ(?!\w)",
+    r"\bnem engedem el\b|(?<!\w)կհետևեմ(?!\w)|(?<!\w)անձամբ(?!\w)|"
+    # staying with it until a result, or checking back that the fix held
+    r"\b(?:stay|staying|remain|follow|following|watch|track|keep|keeping)\b[^.!?]{0,40}\buntil\b|"
+    r"\bkeep(?:ing)? an eye on\b|\bthe moment (?:it|this|that|everything)(?:'s| is)\b|"
+    r"\b(?:check|confirm|make sure|double-check)\w*\b[^.!?]{0,60}\b(?:arrived|arrives|reaches|"
+    r"works?|worked|set|fits|sorted|synced|fine|okay|ok|right|everything|in one piece)\b|"
+    r"\bamíg\b[^.!?]*\bnem\b|\bellenőrzöm, hogy\b|\bfigyelem\b|"
+    r"\bbleibe\b[^.!?]*\bdran\b|\bkümmer\w* (?:mich|uns) darum\b|\bich prüfe\b[^.!?]*\bob\b|"
+    r"\bbis (?:alles|das|die|der|es)\b[^.!?]*\b(?:ist|läuft|sind|funktioniert)\b|"
+    r"(?<!\w)կմնամ(?!\w)|(?<!\w)հետևում եմ(?!\w)|(?<!\w)կճշտեմ(?!\w)|(?<!\w)կստուգեմ,? որ(?!\w)",
 )
+
+
+def _promises_action(draft: DraftContext, index: int, next_step: dict[int, list[str]]) -> bool:
+    """A next-step cue outside warning clauses ("we'll never ask for it" promises nothing)."""
+    if index not in next_step:
+        return False
+    if index not in draft.hits(WARNING):
+        return True
+    return any(NEXT_STEP.search(clause) for clause in asking_clauses(draft, index))
+
 
 _ORDER = {name: i for i, name in enumerate(STEP_NAMES)}
 # Acknowledge and apologize are one opening block: either may come first.
@@ -65,7 +84,10 @@ _RANK = {"acknowledge": 0, "apologize": 0, "ask": 1, "next_step": 2, "ownership"
 def tag_steps(text: str) -> list[tuple[str, list[str]]]:
     """Each sentence of ``text`` with the recovery steps it carries, in step order."""
     draft = DraftContext(text)
-    return list(zip(draft.sentences, _tags(draft), strict=True))
+    return [
+        (sentence, [t for t in tags if t != "choice"])
+        for sentence, tags in zip(draft.sentences, _tags(draft), strict=True)
+    ]
 
 
 def _tags(draft: DraftContext) -> list[list[str]]:
@@ -77,9 +99,15 @@ def _tags(draft: DraftContext) -> list[list[str]]:
         draft.hits(OWNERSHIP),
     )
     tags: list[list[str]] = []
+    opened = False
     for index, sentence in enumerate(draft.sentences):
         found: list[str] = []
-        if index in ack or index in situation:
+        # "Sorry the codes aren't arriving" both names the problem and apologizes.
+        if (
+            index in ack
+            or index in situation
+            or (index in apology and names_the_problem(draft, index))
+        ):
             found.append("acknowledge")
         if index in apology:
             found.append("apologize")
@@ -87,8 +115,14 @@ def _tags(draft: DraftContext) -> list[list[str]]:
         choice = question and index in choice_words and not fields_in(draft, index)
         if (question or index in request) and not choice:
             found.append("ask")
-        if choice or index in concrete or index in next_step:
+        # A time inside or before the acknowledgement ("stuck since Tuesday", "you arrived
+        # for your 10:30 appointment") is the customer's story, not our next step.
+        opened = opened or "acknowledge" in found or "apologize" in found
+        timed = index in concrete and opened and "acknowledge" not in found
+        if choice or timed or _promises_action(draft, index, next_step):
             found.append("next_step")
+        if choice:
+            found.append("choice")
         if index in ownership:
             found.append("ownership")
         tags.append(found)
@@ -112,6 +146,11 @@ def structure(draft: DraftContext) -> Score:
     for index, found in enumerate(tags):
         for step in found:
             first.setdefault(step, index)
+    # "8:00 or 8:30, which works better?" asks as well as sets the next step: it is the ask
+    # step when the draft asks nothing else (it cannot then be out of order with step 4).
+    choice_at = first.pop("choice", None)
+    if "ask" not in first and choice_at is not None:
+        first["ask"] = choice_at
     required = [s for s in STEP_NAMES if s != "ask" or rules.ask_fields]
     missing = [s for s in required if s not in first]
 
@@ -123,8 +162,16 @@ def structure(draft: DraftContext) -> Score:
                 out_of_order.append(f"{step} after {later}")
                 break
 
+    # A hollow apology is no apology step and a vague time no step 4 (label definitions):
+    # structure leans on the empathy and timing verdicts instead of re-deciding them.
+    hollow: list[str] = []
+    if not empathy(draft).passed:
+        hollow.append("acknowledge/apologize not genuine (see empathy)")
+    if not concrete_timing(draft).passed:
+        hollow.append("next step without a concrete time (see concrete_timing)")
+
     value = (len(required) - len(missing)) / len(required)
-    value = max(0.0, value - 0.2 * len(out_of_order))
+    value = max(0.0, value - 0.2 * len(out_of_order) - 0.2 * len(hollow))
     cited = sorted({first[s] for s in first})
     evidence = [sentences[i] for i in cited]
     layout = "; ".join(
@@ -135,10 +182,11 @@ def structure(draft: DraftContext) -> Score:
         parts.append(f"missing {', '.join(missing)}")
     if out_of_order:
         parts.append(f"out of order: {', '.join(out_of_order)}")
+    parts.extend(hollow)
     verdict = "; ".join(parts) if parts else "all steps present and in order"
     return Score(
         value=value,
-        passed=not missing and not out_of_order,
+        passed=not missing and not out_of_order and not hollow,
         evidence=evidence,
         explanation=f"{verdict} [{layout}]",
     )

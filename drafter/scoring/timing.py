@@ -65,7 +65,8 @@ CONCRETE = GatedPattern(
             r"(?<!\w)անմիջապես(?!\w)",
             # release windows: Q3, July to September, the March update, by the end of June
             rf"\bq[1-4]\b|\b{_MONTHS_EN}\s*(?:-|–|to|through)\s*{_MONTHS_EN}\b|"
-            rf"\b{_MONTHS_EN} (?:update|release|version)\b|\b(?:end|beginning|middle) of {_MONTHS_EN}\b",
+            rf"\b{_MONTHS_EN} (?:update|release|version)\b|"
+            rf"\b(?:end|beginning|middle) of {_MONTHS_EN}\b",
             # bounded windows: 5-10 business days, 10-12, between 10 and 12
             rf"\b\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,2}}\s*{_UNIT_EN}\b",
             r"\bbetween\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+and\s+\d{1,2}(?::\d\d)?\b",
@@ -87,14 +88,16 @@ CONCRETE = GatedPattern(
             r"ma\b(?=[^.!?]*\b(?:jelentkez|írok|küld|visszajelz|hív))|holnap\w*|"
             r"holnapután\w*|délig|estig|a nap végéig|a hét végéig)",
             rf"\b{_WEEKDAYS_HU}\b",
-            rf"\b{_MONTHS_HU}\s+\d{{1,2}}\w*|\b{_MONTHS_HU}i\b|\b{_MONTHS_HU} (?:elej|közep|vég)\w*",
+            rf"\b{_MONTHS_HU}\s+\d{{1,2}}\w*|\b{_MONTHS_HU}i\b|"
+            rf"\b{_MONTHS_HU} (?:elej|közep|vég)\w*",
             # Armenian / Russian / German essentials: within N minutes, today, tomorrow
             r"\d+\s*(?:րոպե|ժամ|օր|աշխատանքային օր)\w*\s+(?:ընթացքում|հետո)|"
             r"(?<!\w)(?:այսօր|վաղը)(?!\w)",
             rf"(?<!\w){_WEEKDAYS_HY}|(?<!\w)մինչև\s+(?:{_MONTHS_HY}|շաբաթ)|"
             rf"(?<!\w){_MONTHS_HY}\w*\s+(?:\d|վերջ|սկիզբ|սկզբ|կես)",
             r"в течение\s+\d+\s*\w+|\bсегодня\b|\bзавтра\b",
-            r"\binnerhalb (?:von|einer|eines)\s+\w+|\bheute\b|\bmorgen\b|\b\d{1,2}(?::\d\d)?\s*uhr\b|"
+            r"\binnerhalb (?:von|einer|eines)\s+\w+|\bheute\b|\bmorgen\b|"
+            r"\b\d{1,2}(?::\d\d)?\s*uhr\b|"
             r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*",
         ]
     ),
@@ -122,7 +125,8 @@ VAGUE = GatedPattern(
             r"\belőbb-utóbb\b|\ba későbbiekben\b",
             r"(?<!\w)շուտով(?!\w)|հնարավորինս շուտ|մոտ ապագայում|մոտակա ժամանակ\w*",
             r"\bскоро\b|как можно скорее|в ближайшее время",
-            r"\bbald(?:möglichst)?\b|so (?:schnell|bald) wie möglich|\bzeitnah\b|in kürze|\bumgehend\b",
+            r"\bbald(?:möglichst)?\b|so (?:schnell|bald) wie möglich|\bzeitnah\b|in kürze|"
+            r"\bumgehend\b",
         ]
     ),
 )
@@ -164,6 +168,15 @@ def _nothing_to_time(draft: DraftContext) -> bool:
 
 @scorer("concrete_timing", weight=1.0)
 def concrete_timing(draft: DraftContext) -> Score:
+    """Memoized per draft: structure reuses this verdict."""
+    key = ("score", "concrete_timing")
+    cached = draft._memo.get(key)
+    if cached is None:
+        cached = draft._memo[key] = _concrete_timing(draft)
+    return cached
+
+
+def _concrete_timing(draft: DraftContext) -> Score:
     concrete_hits = draft.hits(CONCRETE)
     vague_hits = draft.hits(VAGUE)
     concrete = [draft.sentences[i] for i in sorted(concrete_hits)]

@@ -1,4 +1,5 @@
-from drafter.playbooks import PlaybookLibrary
+import pytest
+
 from drafter.scoring import score
 from drafter.scoring.questions import find_requested_fields
 
@@ -39,16 +40,67 @@ def test_a_choice_question_is_not_counted() -> None:
     assert "choice" in result.explanation
 
 
-def test_scenario_limits_fields_to_the_playbooks_ask_list() -> None:
-    allowed = set(PlaybookLibrary.load().get("late_delivery_recovery").ask)
-    assert "order_id" in allowed and "delivery_address" not in allowed
+def test_scenario_limits_fields_to_what_its_reply_shape_needs() -> None:
     ok = score("Could you confirm your order number?", scenario="late_delivery")
-    extra = score("Could you send your home address?", scenario="late_delivery")
+    address = score("Could you send your home address?", scenario="late_delivery")
+    wrong_place = score("Could you send your home address?", scenario="damaged_item")
     no_scenario = score("Could you send your home address?")
     assert ok.over_questioning.passed
-    assert not extra.over_questioning.passed
-    assert "delivery_address" in extra.over_questioning.explanation
+    assert address.over_questioning.passed  # one delivery detail is part of late_delivery
+    assert not wrong_place.over_questioning.passed
+    assert "delivery_address" in wrong_place.over_questioning.explanation
     assert no_scenario.over_questioning.passed
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("Could you tell me which days you're home next week?", "wrong_item"),
+        ("Could you confirm the model number on the box?", "damaged_item"),
+        ("Could you tell me the number of people coming?", "booking_problem"),
+        ("Please send the date of the payment too.", "unexpected_charge"),
+        ("Which country are you connecting from?", "service_outage"),
+        ("Is the card ending 1234 the one you used?", "late_delivery"),
+        ("Bitte nennen Sie uns Ihre Telefonnummer.", "damaged_item"),
+        ("Could you share your order number?", "unexpected_charge"),
+    ],
+)
+def test_a_single_unneeded_request_fails(text: str, scenario: str) -> None:
+    assert not score(text, scenario=scenario).over_questioning.passed
+
+
+def test_home_availability_is_a_delivery_detail() -> None:
+    text = "Could you tell me whether you're home on Monday morning?"
+    assert score(text, scenario="late_delivery").over_questioning.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please keep your PIN to yourself.",
+        "Kérem, a jelszavát soha ne ossza meg senkivel.",
+        "A jelszavát soha nem kérjük el.",
+        "Kérjük, a kártyaszámot ne küldje el.",
+        "Nothing is wrong with your browser or your device.",
+    ],
+)
+def test_warnings_and_negations_ask_for_nothing(text: str) -> None:
+    result = score(f"Could you tell me your username? {text}", scenario="account_access")
+    assert result.over_questioning.passed, result.over_questioning.explanation
+    assert "1 request" in result.over_questioning.explanation
+
+
+def test_self_service_advice_is_not_a_password_request() -> None:
+    text = "Please reset your password with the link on the login page."
+    assert "card_data" not in find_requested_fields(text)
+    assert score(text, scenario="account_access").over_questioning.passed
+
+
+def test_a_request_next_to_a_warning_still_counts() -> None:
+    text = "Don't worry about the receipt, but please send your phone number."
+    result = score(text, scenario="account_access").over_questioning
+    assert not result.passed
+    assert "phone" in result.explanation
 
 
 def test_statements_are_not_requests() -> None:

@@ -68,3 +68,17 @@ def test_a_negated_promise_is_not_a_promise() -> None:
     assert score(
         "We don't offer discounts beyond the site.", scenario="late_delivery"
     ).safety.passed
+
+
+def test_voucher_words_match_whole_words_only() -> None:
+    from drafter.scoring.promises import promised_kinds
+
+    assert promised_kinds("ուղարկեք էլեկտրոնային նամակ") == set()  # "electronic", not a coupon
+    assert promised_kinds("կտրոն կուղարկենք") == {"voucher"}
+
+
+def test_dealing_with_a_problem_is_not_a_deal() -> None:
+    from drafter.scoring.promises import promised_kinds
+
+    assert promised_kinds("i'm sorry you have to deal with this") == set()
+    assert promised_kinds("we'll send you our best deal") == {"discount"}

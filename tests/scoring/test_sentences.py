@@ -38,3 +38,9 @@ def test_bullets_are_separate_flagged_segments() -> None:
 def test_empty_and_whitespace_give_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\t\n") == []
+
+
+def test_armenian_email_abbreviation_does_not_end_a_sentence() -> None:
+    assert split_sentences("Գրեք Ձեր էլ. «փոստը», խնդրում եմ։") == [
+        "Գրեք Ձեր էլ. «փոստը», խնդրում եմ։"
+    ]

@@ -63,3 +63,32 @@ def test_length_depends_on_the_channel() -> None:
 
 def test_empty_draft_fails_length() -> None:
     assert not score("", channel="email").length.passed
+
+
+def test_a_vague_next_step_or_a_missing_apology_breaks_structure() -> None:
+    base = (
+        "I can see your parcel is stuck, I'm sorry. Could you confirm the order number? "
+        "I'll chase the courier and reply {when}. I'll stay on it until it arrives."
+    )
+    good = score(base.format(when="by 15:00"), scenario="late_delivery").structure
+    vague = score(base.format(when="shortly"), scenario="late_delivery").structure
+    assert good.passed, good.explanation
+    assert not vague.passed
+
+
+def test_ownership_in_german_and_a_check_back_count() -> None:
+    text = (
+        "Es tut mir leid, dass Ihr Paket fehlt. Könnten Sie mir die Bestellnummer nennen? "
+        "Ich melde mich heute bis 16 Uhr. Ich bleibe dran, bis alles geklärt ist."
+    )
+    assert score(text, scenario="late_delivery").structure.passed
+
+
+def test_a_time_in_the_customers_story_is_not_the_next_step() -> None:
+    text = (
+        "Your table for 7:30 was never confirmed. I understand how stressful that is, and I'm "
+        "sorry. Could you send the booking reference? I'll confirm within 10 minutes and check "
+        "with the venue that everything is set."
+    )
+    result = score(text, scenario="booking_problem").structure
+    assert result.passed, result.explanation

@@ -101,11 +101,15 @@ def test_reply_shapes_with_nothing_to_time_pass_without_a_time(scenario: str) ->
 
 
 def test_a_not_planned_feature_answer_needs_no_time_but_a_roadmap_answer_does() -> None:
-    not_planned = "Thanks for the idea! We don't plan to add offline mode, but exports already work."
+    not_planned = (
+        "Thanks for the idea! We don't plan to add offline mode, but exports already work."
+    )
     roadmap = "Thanks for the idea! Offline mode is on our roadmap."
     assert score(not_planned, scenario="feature_request").concrete_timing.passed
     assert not score(roadmap, scenario="feature_request").concrete_timing.passed
-    assert not score("Happy to point you the right way!", scenario="late_delivery").concrete_timing.passed
+    assert not score(
+        "Happy to point you the right way!", scenario="late_delivery"
+    ).concrete_timing.passed
 
 
 def test_durations_in_the_past_are_not_commitments() -> None:
