@@ -112,7 +112,9 @@ def _tags(draft: DraftContext) -> list[list[str]]:
         if index in apology:
             found.append("apologize")
         question = is_question(sentence)
-        choice = question and index in choice_words and not fields_in(draft, index)
+        # "A or B, which do you prefer?" and "just tell me which you prefer" both offer a choice.
+        choice = (question or index in request) and index in choice_words
+        choice = choice and not fields_in(draft, index)
         if (question or index in request) and not choice:
             found.append("ask")
         # A time inside or before the acknowledgement ("stuck since Tuesday", "you arrived
@@ -150,7 +152,7 @@ def structure(draft: DraftContext) -> Score:
     # step when the draft asks nothing else (it cannot then be out of order with step 4).
     choice_at = first.pop("choice", None)
     if "ask" not in first and choice_at is not None:
-        first["ask"] = choice_at
+        first["ask"] = min(choice_at, first.get("next_step", choice_at))
     required = [s for s in STEP_NAMES if s != "ask" or rules.ask_fields]
     missing = [s for s in required if s not in first]
 

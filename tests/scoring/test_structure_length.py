@@ -92,3 +92,13 @@ def test_a_time_in_the_customers_story_is_not_the_next_step() -> None:
     )
     result = score(text, scenario="booking_problem").structure
     assert result.passed, result.explanation
+
+
+def test_a_choice_offer_can_stand_in_for_the_ask_when_nothing_else_is_needed() -> None:
+    text = (
+        "I can see order 4411 is late, and I'm sorry. I'll call the courier and write back "
+        "within 20 minutes. If you'd rather not wait, we can reship today or refund you now: "
+        "just tell me which you prefer. I'll stay on it until it's sorted."
+    )
+    result = score(text, scenario="late_delivery").structure
+    assert result.passed, result.explanation
