@@ -60,6 +60,26 @@ def test_every_incoming_entry_drafts_cleanly(
         assert len(draft.options) == len(entry.options), context
 
 
+@pytest.mark.parametrize("language", ["en", "hu", "hy"])
+@pytest.mark.parametrize("channel", ["whatsapp", "email"])
+def test_every_incoming_draft_passes_the_quality_scorers(
+    drafter: Drafter, library: PlaybookLibrary, language: str, channel: str
+) -> None:
+    """The issue's bar: structure, timing, over-questioning and safety hold for every draft."""
+    from drafter.scoring import score
+
+    for entry_id in _incoming(library):
+        entry = library.get(entry_id)
+        draft = drafter.suggest(MESSAGES[language], channel=channel, template=entry_id)
+        scores = score(draft.text, channel=channel, scenario=entry.scenario)
+        failed = [
+            name
+            for name in ("structure", "concrete_timing", "over_questioning", "safety")
+            if not getattr(scores, name).passed
+        ]
+        assert not failed, f"{entry_id}/{language}/{channel}: {failed}: {draft.text}"
+
+
 def test_placeholders_come_from_customer_data_and_the_message(drafter: Drafter) -> None:
     draft = drafter.suggest(
         "order 58213 still missing",
