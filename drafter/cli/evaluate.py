@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from drafter.evaluation import EvalResult
+    from drafter.judge import Judge
 
 console = Console()
 err_console = Console(stderr=True)
@@ -25,6 +29,14 @@ def eval_command(
     fail_under: Annotated[
         float | None, typer.Option(help="Exit 1 when the overall score is below this.")
     ] = None,
+    judge_repeats: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=20,
+            help="Also ask the configured LLM to judge each draft this many times (0 = off).",
+        ),
+    ] = 0,
 ) -> None:
     """Run an eval suite over drafts and score them; exit 1 when a threshold fails."""
     from drafter.evaluation import (
@@ -44,9 +56,10 @@ def eval_command(
         err_console.print(str(exc), markup=False)
         raise typer.Exit(2) from None
 
+    judge = _judge(judge_repeats)
     with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task(f"eval {suite.name}", total=len(suite.cases))
-        result = run_suite(suite, on_case=lambda _case: progress.advance(task))
+        result = run_suite(suite, on_case=lambda _case: progress.advance(task), judge=judge)
 
     summary = result.summary
     table = Table("scorer", "scored", "pass rate", "threshold", "mean", title="By scorer")
@@ -74,6 +87,8 @@ def eval_command(
         f"overall {summary.overall:.3f}, {summary.passed_cases}/{summary.cases} "
         f"cases passed{retrieval}, personalizer: {result.personalizer}"
     )
+    if judge is not None:
+        _print_judge(result, judge_repeats)
 
     comparison = compare(result, previous) if previous is not None else None
     if comparison is not None:
@@ -98,3 +113,44 @@ def eval_command(
         err_console.print(f"FAILED {line}", style="red", markup=False)
     if failed:
         raise typer.Exit(1)
+
+
+# --- optional LLM judge (drafter.judge) ---------------------------------------------------
+
+
+def _judge(repeats: int) -> Judge | None:
+    """The judge on the configured endpoint, or None (with one dim line) when there is none."""
+    if repeats <= 0:
+        return None
+    from drafter.judge import Judge
+    from drafter.llm import ModelRequestBlocked
+    from drafter.settings import Settings
+
+    try:
+        judge = Judge.from_settings(Settings(), repeats=repeats)
+    except (ModelRequestBlocked, ImportError) as exc:
+        err_console.print(f"LLM judge skipped: {exc}", style="dim", markup=False, soft_wrap=True)
+        return None
+    if judge is None:
+        err_console.print(
+            "LLM judge skipped: no LLM endpoint configured (DRAFTER_LLM_BASE_URL or "
+            "DRAFTER_LLM_MODEL)",
+            style="dim",
+            markup=False,
+            soft_wrap=True,
+        )
+    return judge
+
+
+def _print_judge(result: EvalResult, repeats: int) -> None:
+    summary = result.summary
+    judged = [c.judge for c in result.cases if c.judge is not None]
+    missing = sum(len(j.missing) for j in judged)
+    model = judged[0].model if judged else "?"
+    mean = "-" if summary.judge_mean is None else f"{summary.judge_mean:.3f}"
+    flips = "-" if summary.judge_flip_rate is None else f"{summary.judge_flip_rate:.1%}"
+    line = f"judge {model} x{repeats}: mean {mean}, flip rate {flips} over {len(judged)} drafts"
+    if missing:
+        first = next(m for j in judged for m in j.missing)
+        line += f", {missing} missing judgement(s) (first: {first})"
+    console.print(line, markup=False, soft_wrap=True)

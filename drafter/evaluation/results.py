@@ -10,6 +10,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from drafter.judge import JudgeResult
 from drafter.scoring import Scores
 
 RESULT_SCHEMA_VERSION = 1
@@ -34,6 +35,9 @@ class CaseResult(_Strict):
     scores: Scores | None
     failed: list[str] = Field(default_factory=list, description="Scorers that did not pass.")
     error: str | None = None
+    judge: JudgeResult | None = Field(
+        default=None, description="The optional LLM judge's verdicts; None when it was off."
+    )
 
     @property
     def passed(self) -> bool:
@@ -65,6 +69,12 @@ class EvalSummary(_Strict):
     by_scorer: dict[str, ScorerSummary]
     by_scenario: dict[str, ScenarioSummary]
     failed_thresholds: list[str]
+    judge_mean: float | None = Field(
+        default=None, description="Mean LLM-judge score over judged drafts; None when off."
+    )
+    judge_flip_rate: float | None = Field(
+        default=None, description="Share of drafts whose judge verdict changed across repeats."
+    )
 
 
 class EvalResult(_Strict):

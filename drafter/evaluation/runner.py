@@ -19,7 +19,10 @@ from drafter.evaluation.suite import Suite, SuiteCase
 from drafter.scoring import Score, Scores, score
 
 if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
     from drafter.drafting import Drafter
+    from drafter.judge import Judge
 
 
 def scores_by_name(scores: Scores) -> dict[str, Score]:
@@ -129,6 +132,9 @@ def summarise(suite: Suite, cases: list[CaseResult]) -> EvalSummary:
     errors = sum(1 for c in cases if c.error is not None)
     if errors:
         failed_thresholds.append(f"errors: {errors} case(s) could not be drafted")
+    from drafter.judge import summarise_judgements
+
+    judge_mean, judge_flip_rate = summarise_judgements([c.judge for c in cases if c.judge])
     return EvalSummary(
         cases=len(cases),
         errors=errors,
@@ -138,6 +144,8 @@ def summarise(suite: Suite, cases: list[CaseResult]) -> EvalSummary:
         by_scorer=by_scorer,
         by_scenario=by_scenario,
         failed_thresholds=failed_thresholds,
+        judge_mean=judge_mean,
+        judge_flip_rate=judge_flip_rate,
     )
 
 
@@ -145,8 +153,17 @@ def run_suite(
     suite: Suite,
     drafter: Drafter | None = None,
     on_case: Callable[[CaseResult], None] | None = None,
+    judge: Judge | BaseChatModel | None = None,
 ) -> EvalResult:
-    """Run every case; a drafter is created only when some case needs drafting."""
+    """Run every case; a drafter is created only when some case needs drafting.
+
+    ``judge`` (a ``Judge``, or a chat model judged with the default repeats) adds the
+    optional LLM rubric verdicts to every scored case; it never changes pass/fail.
+    """
+    if judge is not None:
+        from drafter.judge import Judge
+
+        judge = judge if isinstance(judge, Judge) else Judge(judge)
     if drafter is None and any(c.text is None for c in suite.cases):
         from drafter.drafting import Drafter
 
@@ -154,6 +171,11 @@ def run_suite(
     results: list[CaseResult] = []
     for case in suite.cases:
         result = _run_case(case, suite, drafter)
+        if judge is not None and result.scores is not None:
+            verdicts = judge.judge(
+                result.text, message=case.message, channel=case.channel, scenario=result.scenario
+            )
+            result = result.model_copy(update={"judge": verdicts})
         results.append(result)
         if on_case is not None:
             on_case(result)
