@@ -85,6 +85,15 @@ def main() -> int:
             f"{mode:<8} {m['top1']:>7.1%} {m['top3']:>7.1%} {m['abstain']:>8.1%} "
             f"{m['foreign_top1']:>13.1%}"
         )
+    languages = sorted({it.language for it in items if it.scenario is not None})
+    per_language = []
+    for language in languages:
+        chosen = [i for i, it in enumerate(items) if it.language == language and it.scenario]
+        hits = sum(
+            decide(evidence[i], 3, threshold, "fused").best == items[i].scenario for i in chosen
+        )
+        per_language.append(f"{language} {hits}/{len(chosen)} ({hits / len(chosen):.0%})")
+    print("fused top-1 by language: " + ", ".join(per_language))
     if args.misses:
         for item, ev in zip(items, evidence, strict=True):
             result = decide(ev, 3, threshold, "fused")

@@ -9,11 +9,12 @@ chromadb is imported here and nowhere on the CLI's start-up path before a search
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,10 @@ from drafter.settings import Settings
 # Bump when the document layout or metadata changes: old collections are then left alone.
 SCHEMA_VERSION = 1
 _ADD_BATCH = 64
+# The pseudo-scenario of the negative examples (spam, small talk, requests aimed at the
+# model): a message nearest to them abstains. Never a catalog id, never in ``matches``.
+OUT_OF_SCOPE = "__out_of_scope__"
+OUT_OF_SCOPE_ENTRY = "out_of_scope"
 
 Progress = Callable[[int, int], None]
 
@@ -122,6 +127,18 @@ def entry_documents(item: LoadedEntry) -> list[Document]:
     return [Document(f"{entry.id}#{i}", t, entry.id, entry.scenario) for i, t in enumerate(texts)]
 
 
+def negative_documents(texts: Sequence[str]) -> list[Document]:
+    """The out-of-scope examples as one pseudo-entry, so they sync like any playbook entry."""
+    return [
+        Document(f"{OUT_OF_SCOPE_ENTRY}#{i}", t, OUT_OF_SCOPE_ENTRY, OUT_OF_SCOPE)
+        for i, t in enumerate(texts)
+    ]
+
+
+def negatives_hash(texts: Sequence[str]) -> str:
+    return hashlib.sha256("\x1f".join(texts).encode()).hexdigest()[:16]
+
+
 def indexed_entries(loaded: dict[str, LoadedEntry]) -> dict[str, LoadedEntry]:
     """Only incoming scenarios are retrieved; agent-initiated replies are chosen by id."""
     return {k: v for k, v in sorted(loaded.items()) if v.entry.scenario in INCOMING_SCENARIOS}
@@ -202,16 +219,25 @@ class PlaybookIndex:
         # Mixed hashes mean an interrupted sync: "" never equals a real hash, so it re-embeds.
         return {e: (next(iter(h)) if len(h) == 1 else "", counts[e]) for e, h in hashes.items()}
 
-    def sync(self, loaded: dict[str, LoadedEntry], progress: Progress | None = None) -> IndexReport:
-        """Embed what is new or changed, delete what is gone; a no-op costs one metadata read."""
-        wanted = indexed_entries(loaded)
+    def sync(
+        self,
+        loaded: dict[str, LoadedEntry],
+        progress: Progress | None = None,
+        negatives: Sequence[str] = (),
+    ) -> IndexReport:
+        """Embed what is new or changed, delete what is gone; a no-op costs one metadata read.
+
+        ``negatives`` (out-of-scope examples) are kept as one more entry with its own hash.
+        """
+        wanted: dict[str, tuple[str, list[Document]]] = {
+            i: (item.content_hash, entry_documents(item))
+            for i, item in indexed_entries(loaded).items()
+        }
+        if negatives:
+            wanted[OUT_OF_SCOPE_ENTRY] = (negatives_hash(negatives), negative_documents(negatives))
         have = self.indexed_hashes()
         added = [i for i in wanted if i not in have]
-        updated = [
-            i
-            for i in wanted
-            if i in have and have[i] != (wanted[i].content_hash, len(entry_documents(wanted[i])))
-        ]
+        updated = [i for i in wanted if i in have and have[i] != (wanted[i][0], len(wanted[i][1]))]
         removed = sorted(i for i in have if i not in wanted)
         report = IndexReport(
             collection=self.name,
@@ -224,7 +250,7 @@ class PlaybookIndex:
         stale = updated + removed
         if stale:
             self.collection.delete(where={"entry_id": {"$in": stale}})
-        docs = [d for i in added + updated for d in entry_documents(wanted[i])]
+        docs = [d for i in added + updated for d in wanted[i][1]]
         for start, batch in _batches(docs, _ADD_BATCH):
             vectors = self.embeddings.embed_documents([d.text for d in batch])
             self.collection.add(
@@ -235,7 +261,7 @@ class PlaybookIndex:
                     {
                         "entry_id": d.entry_id,
                         "scenario": d.scenario,
-                        "content_hash": wanted[d.entry_id].content_hash,
+                        "content_hash": wanted[d.entry_id][0],
                     }
                     for d in batch
                 ],

@@ -40,9 +40,14 @@ def ngrams(text: str, low: int = NGRAM_RANGE[0], high: int = NGRAM_RANGE[1]) -> 
 
 
 class CharNgramTfidf:
-    """Sublinear TF, smoothed IDF, L2-normalised vectors; scores are cosine similarities."""
+    """Sublinear TF, smoothed IDF, L2-normalised vectors; scores are cosine similarities.
+
+    Postings are numpy arrays per n-gram, so a query is one gather and one ``bincount``.
+    """
 
     def __init__(self, documents: Sequence[str]):
+        import numpy as np
+
         counted = [ngrams(doc) for doc in documents]
         df: Counter[str] = Counter()
         for counts in counted:
@@ -52,10 +57,16 @@ class CharNgramTfidf:
         # An n-gram no document has still lengthens the query vector: a long message that
         # shares a few common n-grams with an example must not score like a close paraphrase.
         self.unseen_idf = math.log(1 + total) + 1.0
-        self.postings: dict[str, list[tuple[int, float]]] = {}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
         for i, counts in enumerate(counted):
             for gram, weight in self._vector(counts).items():
-                self.postings.setdefault(gram, []).append((i, weight))
+                docs, weights = postings.setdefault(gram, ([], []))
+                docs.append(i)
+                weights.append(weight)
+        self.postings = {
+            g: (np.array(d, dtype=np.int32), np.array(w, dtype=np.float64))
+            for g, (d, w) in postings.items()
+        }
         self.size = total
 
     def _vector(self, counts: Counter[str]) -> dict[str, float]:
@@ -65,8 +76,18 @@ class CharNgramTfidf:
 
     def scores(self, query: str) -> list[float]:
         """Cosine similarity of the query to every document, in document order."""
-        out = [0.0] * self.size
+        import numpy as np
+
+        docs: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         for gram, q_weight in self._vector(ngrams(query)).items():
-            for doc, d_weight in self.postings.get(gram, ()):
-                out[doc] += q_weight * d_weight
-        return out
+            found = self.postings.get(gram)
+            if found is not None:
+                docs.append(found[0])
+                weights.append(found[1] * q_weight)
+        if not docs:
+            return [0.0] * self.size
+        summed = np.bincount(
+            np.concatenate(docs), weights=np.concatenate(weights), minlength=self.size
+        )
+        return [float(x) for x in summed]

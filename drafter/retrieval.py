@@ -31,14 +31,25 @@ if TYPE_CHECKING:
 Mode = Literal["fused", "dense", "lexical"]
 
 MAX_CHARS = 4000
-RRF_K = 10
+# Nearest examples kept per scenario and channel; a scenario's channel score blends its best
+# example with the mean of its TOP_M best, so one lucky example counts less than several
+# agreeing ones and more examples per scenario make the score steadier.
+TOP_N = 5
+TOP_M = 5
+BLEND = 0.6
 WEIGHTS: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
 # Similarities mapped linearly onto [0, 1] between "unrelated" and "clearly this scenario";
 # measured on the dev set by benchmarks/retrieval_quality.py.
-CALIBRATION: dict[str, tuple[float, float]] = {"dense": (0.35, 0.70), "lexical": (0.05, 0.45)}
+CALIBRATION: dict[str, tuple[float, float]] = {"dense": (0.35, 0.70), "lexical": (0.0, 0.30)}
 # Vocabulary coverage below LOW means "not English": the dense vote is dropped; above HIGH it
 # counts in full.
 COVERAGE: tuple[float, float] = (0.5, 0.8)
+# How far the best scenario must lead the out-of-scope examples to keep its full confidence;
+# a tie or a lead for the negatives means zero confidence, so such a message always abstains.
+OUT_OF_SCOPE_MARGIN = 0.1
+OUT_OF_SCOPE = "__out_of_scope__"  # same value as drafter.index.OUT_OF_SCOPE (no chromadb here)
+
+Hits = dict[str, list[tuple[float, str]]]
 
 
 class Match(BaseModel):
@@ -59,14 +70,17 @@ class SearchResult(BaseModel):
 
 @dataclass
 class Evidence:
-    """Per-scenario best similarity and entry for each channel (what fusion works from)."""
+    """Per scenario and channel, the nearest examples best first: (similarity, entry id).
 
-    dense: dict[str, tuple[float, str]] = field(default_factory=dict)
-    lexical: dict[str, tuple[float, str]] = field(default_factory=dict)
+    The out-of-scope negatives appear as the pseudo-scenario ``OUT_OF_SCOPE``.
+    """
+
+    dense: Hits = field(default_factory=dict)
+    lexical: Hits = field(default_factory=dict)
     # How far the dense channel is trusted for this message (MiniLM is English-only).
     dense_weight: float = 1.0
 
-    def channel(self, name: str) -> dict[str, tuple[float, str]]:
+    def channel(self, name: str) -> Hits:
         return self.dense if name == "dense" else self.lexical
 
 
@@ -74,51 +88,67 @@ def _ramp(value: float, low: float, high: float) -> float:
     return min(1.0, max(0.0, (value - low) / (high - low)))
 
 
-def _calibrated(channel: str, similarity: float) -> float:
-    return _ramp(similarity, *CALIBRATION[channel])
+def _collect(into: Hits, scenario: str, sim: float, entry: str) -> None:
+    into.setdefault(scenario, []).append((sim, entry))
 
 
-def _keep_best(into: dict[str, tuple[float, str]], scenario: str, sim: float, entry: str) -> None:
-    if scenario not in into or sim > into[scenario][0]:
-        into[scenario] = (sim, entry)
+def _finish(hits: Hits) -> None:
+    for found in hits.values():
+        found.sort(key=lambda h: -h[0])
+        del found[TOP_N:]
+
+
+def channel_score(hits: list[tuple[float, str]], channel: str) -> float:
+    """Calibrated support of one scenario from one channel's nearest examples."""
+    if not hits:
+        return 0.0
+    sims = [h[0] for h in hits[:TOP_M]]
+    raw = (1.0 - BLEND) * sims[0] + BLEND * sum(sims) / len(sims)
+    return _ramp(raw, *CALIBRATION[channel])
 
 
 def decide(evidence: Evidence, k: int, threshold: float, mode: Mode = "fused") -> SearchResult:
-    """Rank scenarios and decide whether the best one is good enough to answer."""
+    """Score every scenario (and the out-of-scope class), then decide whether to answer.
+
+    Scores are a weighted mean of the calibrated channels: measured on the dev set this beats
+    reciprocal-rank fusion, because rank throws away how close the best example really is,
+    which is exactly what abstention needs.
+    """
     channels = ["dense", "lexical"] if mode == "fused" else [mode]
     weights = {
         n: WEIGHTS[n] * (evidence.dense_weight if n == "dense" and mode == "fused" else 1.0)
         for n in channels
     }
-    if mode == "fused" and weights["dense"] == 0.0:
-        channels = ["lexical"]
+    total = sum(weights.values())
+    if total <= 0.0:
+        channels, weights, total = ["lexical"], {"lexical": 1.0}, 1.0
+    scenarios = {s for n in channels for s in evidence.channel(n)}
     fused: dict[str, float] = {}
-    for name in channels:
-        ranked = sorted(evidence.channel(name).items(), key=lambda kv: -kv[1][0])
-        for rank, (scenario, _) in enumerate(ranked, start=1):
-            fused[scenario] = fused.get(scenario, 0.0) + weights[name] / (RRF_K + rank)
-    top = sum(weights[n] for n in channels) / (RRF_K + 1) or 1.0
-
-    def support(scenario: str) -> tuple[float, str]:
-        """The strongest calibrated channel for this scenario, and that channel's entry."""
-        best = (0.0, "")
+    entry: dict[str, str] = {}
+    for scenario in scenarios:
+        best_support = -1.0
+        value = 0.0
         for name in channels:
-            got = evidence.channel(name).get(scenario)
-            if got is None:
-                continue
-            value = _calibrated(name, got[0]) * (weights[name] if mode == "fused" else 1.0)
-            if not best[1] or value > best[0]:
-                best = (value, got[1])
-        return best
-
-    supports = {s: support(s) for s in fused}
-    order = sorted(fused, key=lambda s: (-fused[s], -supports[s][0], s))
+            hits = evidence.channel(name).get(scenario, [])
+            support = channel_score(hits, name)
+            value += weights[name] * support
+            if hits and weights[name] * support > best_support:
+                best_support, entry[scenario] = weights[name] * support, hits[0][1]
+        fused[scenario] = value / total
+    negative = fused.pop(OUT_OF_SCOPE, None)
+    order = sorted(fused, key=lambda s: (-fused[s], s))
     matches = [
-        Match(scenario=s, entry_id=supports[s][1], score=round(fused[s] / top, 4))
-        for s in order[:k]
+        Match(scenario=s, entry_id=entry[s], score=round(min(1.0, fused[s]), 4)) for s in order[:k]
     ]
-    confidence = supports[order[0]][0] if order else 0.0
-    best = order[0] if order and confidence >= threshold else None
+    if not order:
+        return SearchResult(best=None, confidence=0.0, matches=[])
+    top = fused[order[0]]
+    confidence = top
+    if negative is not None:
+        lead = top - negative
+        confidence = top * _ramp(lead, 0.0, OUT_OF_SCOPE_MARGIN)
+    confidence = min(1.0, max(0.0, confidence))
+    best = order[0] if confidence >= threshold and confidence > 0.0 else None
     return SearchResult(best=best, confidence=round(confidence, 4), matches=matches)
 
 
@@ -154,6 +184,35 @@ class Snapshot(BaseModel):
     lexical: list[tuple[str, str, str]]
 
 
+def negatives_file() -> Path:
+    """The bundled out-of-scope examples (spam, small talk, poems, orders aimed at the model)."""
+    return Path(__file__).resolve().parent / "data" / "out_of_scope.yaml"
+
+
+def load_negatives(path: Path | None = None) -> list[str]:
+    """Out-of-scope examples, or none when the file is missing or unreadable.
+
+    Negatives only sharpen abstention; a broken file must not stop retrieval, so it is
+    skipped with a warning rather than raised.
+    """
+    import warnings
+
+    import yaml
+
+    path = path or negatives_file()
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        examples = data["examples"] if isinstance(data, dict) else None
+        if not isinstance(examples, list):
+            raise ValueError("expected a mapping with an 'examples' list")
+    except (OSError, ValueError, KeyError, yaml.YAMLError) as exc:
+        warnings.warn(f"ignoring out-of-scope examples in {path}: {exc}", stacklevel=2)
+        return []
+    return [str(e).strip() for e in examples if str(e).strip()]
+
+
 def _playbook_files(settings: Settings) -> dict[str, tuple[int, int]]:
     from drafter.playbooks.library import library_folders
     from drafter.playbooks.loader import iter_playbook_files
@@ -163,6 +222,10 @@ def _playbook_files(settings: Settings) -> dict[str, tuple[int, int]]:
         for path in iter_playbook_files([p for p in group if p.exists()]):
             stat = path.stat()
             files[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    negatives = negatives_file()
+    if negatives.is_file():
+        stat = negatives.stat()
+        files[str(negatives)] = (stat.st_mtime_ns, stat.st_size)
     return files
 
 
@@ -206,20 +269,23 @@ class Retriever:
 
     def ensure_index(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
         """Bring the index in line with the playbooks (re-embeds only changed entries)."""
-        from drafter.index import entry_documents, indexed_entries
+        from drafter.index import OUT_OF_SCOPE_ENTRY, entry_documents, indexed_entries
 
         with self._lock:
             index = self._open()
             files = _playbook_files(self.settings) if self._fixed_library is None else {}
             library = self._library()
-            report = index.sync(library.loaded, progress)
+            negatives = load_negatives()
+            report = index.sync(library.loaded, progress, negatives)
             entries = indexed_entries(library.loaded).values()
             docs = [
                 (e.entry.scenario, e.entry.id, text)
                 for e in entries
                 for text in lexical_texts(e.entry)
             ]
-            self._use_lexical(docs, sum(len(entry_documents(e)) for e in entries))
+            docs += [(OUT_OF_SCOPE, OUT_OF_SCOPE_ENTRY, text) for text in negatives]
+            dense_documents = sum(len(entry_documents(e)) for e in entries) + len(negatives)
+            self._use_lexical(docs, dense_documents)
             self.last_report = report
             if self._fixed_library is None:
                 snapshot = Snapshot(
@@ -281,9 +347,11 @@ class Retriever:
             evidence.dense_weight = _ramp(reliability(text), *COVERAGE)
         vector = embeddings.embed_query(text)
         for entry_id, scenario, sim in index.query(vector, self._dense_docs):
-            _keep_best(evidence.dense, scenario, sim, entry_id)
+            _collect(evidence.dense, scenario, sim, entry_id)
         for (scenario, entry_id), sim in zip(self._lexical_docs, lexical.scores(text), strict=True):
-            _keep_best(evidence.lexical, scenario, sim, entry_id)
+            _collect(evidence.lexical, scenario, sim, entry_id)
+        _finish(evidence.dense)
+        _finish(evidence.lexical)
         return evidence
 
     def search(self, message: str, k: int = 3, *, mode: Mode = "fused") -> SearchResult:

@@ -7,7 +7,16 @@ from pydantic import ValidationError
 
 from drafter.catalog import INCOMING_SCENARIOS
 from drafter.lexical import CharNgramTfidf
-from drafter.retrieval import Match, Retriever, SearchResult, search
+from drafter.retrieval import (
+    OUT_OF_SCOPE,
+    Evidence,
+    Match,
+    Retriever,
+    SearchResult,
+    decide,
+    load_negatives,
+    search,
+)
 from drafter.settings import Settings
 
 
@@ -84,7 +93,7 @@ def test_channels_can_be_queried_separately(retriever: Retriever) -> None:
     message = "Még mindig nem érkezett meg a csomagom, pedig múlt héten rendeltem."
     evidence = retriever.evidence(message)
     assert evidence.dense_weight < 0.5  # English-only vectors are not trusted for Hungarian
-    assert max(evidence.lexical, key=lambda s: evidence.lexical[s][0]) == "late_delivery"
+    assert max(evidence.lexical, key=lambda s: evidence.lexical[s][0][0]) == "late_delivery"
     assert retriever.search(message, mode="lexical").best == "late_delivery"
 
 
@@ -106,3 +115,41 @@ def test_lexical_scores_are_cosines_and_ignore_case_and_digits() -> None:
     assert same[0] == pytest.approx(1.0, abs=1e-6) and same[1] < 0.2
     assert model.scores("order 12345")[0] == pytest.approx(model.scores("order 99")[0])
     assert model.scores("") == [0.0, 0.0]
+
+
+def test_negatives_are_indexed_but_never_matched(retriever: Retriever) -> None:
+    negatives = load_negatives()
+    assert len(negatives) >= 50
+    evidence = retriever.evidence(negatives[0])
+    assert OUT_OF_SCOPE in evidence.dense and OUT_OF_SCOPE in evidence.lexical
+    result = retriever.search(negatives[0], k=20)
+    assert result.best is None
+    assert all(m.scenario in INCOMING_SCENARIOS for m in result.matches)
+
+
+def test_out_of_scope_class_outranking_the_best_scenario_abstains() -> None:
+    strong = [(0.9, "late-delivery"), (0.85, "late-delivery")]
+    evidence = Evidence(lexical={"late_delivery": strong})
+    assert decide(evidence, 3, 0.4, "lexical").best == "late_delivery"
+    evidence.lexical[OUT_OF_SCOPE] = [(0.95, "out_of_scope"), (0.9, "out_of_scope")]
+    result = decide(evidence, 3, 0.4, "lexical")
+    assert result.best is None and result.confidence < 0.4
+    assert [m.scenario for m in result.matches] == ["late_delivery"]
+
+
+def test_several_close_examples_beat_one_lucky_example() -> None:
+    evidence = Evidence(
+        lexical={
+            "bug_report": [(0.5, "bug"), (0.48, "bug"), (0.47, "bug")],
+            "feature_request": [(0.52, "feature"), (0.1, "feature"), (0.05, "feature")],
+        }
+    )
+    assert decide(evidence, 2, 0.0, "lexical").best == "bug_report"
+
+
+def test_missing_or_broken_negatives_file_is_skipped(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert load_negatives(tmp_path / "absent.yaml") == []
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("examples: [unclosed", encoding="utf-8")
+    with pytest.warns(UserWarning, match="ignoring out-of-scope"):
+        assert load_negatives(broken) == []
