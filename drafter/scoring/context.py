@@ -14,7 +14,7 @@ from typing import Any
 
 from drafter.catalog import ALL_SCENARIOS, CHANNEL_STYLE
 from drafter.playbooks.models import Entry
-from drafter.scoring.gated import GatedPattern, word_keys
+from drafter.scoring.gated import GatedPattern, trigger_masks, word_keys
 from drafter.scoring.scenario_rules import ScenarioRules, rules_for
 from drafter.scoring.sentences import Sentence, split_segments
 
@@ -64,6 +64,11 @@ class DraftContext:
         return word_keys(self.lowered)
 
     @cached_property
+    def trigger_masks(self) -> list[int]:
+        """Which alternatives of every lexicon pattern can match, resolved once per draft."""
+        return trigger_masks(self.lowered, self.word_keys)
+
+    @cached_property
     def starts(self) -> list[int]:
         """Offset in ``text`` where each sentence starts."""
         offsets: list[int] = []
@@ -86,7 +91,7 @@ class DraftContext:
             cached = {}
             starts = self.starts
             matches = (
-                pattern.finditer(self.lowered, self.word_keys)
+                pattern.scan(self.lowered, self.trigger_masks)
                 if isinstance(pattern, GatedPattern)
                 else pattern.finditer(self.lowered)
             )

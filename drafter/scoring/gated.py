@@ -13,6 +13,7 @@ Matching results are the same as the plain pattern's for lower-case text.
 from __future__ import annotations
 
 import re
+from re import _constants, _parser  # type: ignore[attr-defined]
 
 _LEADING_ANCHOR = re.compile(r"^(?:\\b|\(\?<!\\w\)|\(\?<!\[-\\w\]\))")
 _LITERAL_CHAR = re.compile(r"[^\\()\[\]{}?*+|^$.]")
@@ -119,38 +120,72 @@ def word_keys(text: str) -> frozenset[str]:
 
 
 class GatedPattern:
-    """A lower-case lexicon pattern that only runs the alternatives a text can match."""
+    """A lower-case lexicon pattern that only runs the alternatives a text can match.
+
+    Each surviving alternative scans the text on its own (a literal-prefix scan in C), and
+    the matches merge leftmost-first, the earlier alternative winning a tie. Which
+    alternatives survive only decides what runs, never what is found: an alternative whose
+    trigger is missing has no match that starts a word, so gating is free to over-approximate.
+    """
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         alternatives = split_alternatives(pattern)
         bodies = [_LEADING_ANCHOR.sub("", a) for a in alternatives]
         self._compiled = [re.compile(b) for b in bodies]  # fail at import, not mid-run
-        self._always: list[int] = []
-        self._by_key: dict[str, list[tuple[str, int]]] = {}
-        self._unkeyed: list[tuple[str, int]] = []
+        # A literal each alternative's matches contain: absent, the alternative is skipped;
+        # present, its scan starts as late as the literal's first occurrence allows.
+        parsed = [_parser.parse(b).data for b in bodies]
+        self._required = [_required_in(ops) for ops in parsed]
+        # Alternatives that start with a digit are tried only where the text has one.
+        self._digit_first = [_starts_with_digit(ops) for ops in parsed]
+        always: list[int] = []
+        by_key: dict[str, list[tuple[str, int]]] = {}
+        unkeyed: list[tuple[str, int]] = []
         for index, alternative in enumerate(alternatives):
             found = triggers(alternative)
             if found is None:
-                self._always.append(index)
+                always.append(index)
                 continue
             for trigger in found:
                 head = _WORD_RUN.match(trigger)
                 if head:
-                    self._by_key.setdefault(head.group(0)[:2], []).append((trigger, index))
+                    by_key.setdefault(head.group(0)[:2], []).append((trigger, index))
                 else:
-                    self._unkeyed.append((trigger, index))
+                    unkeyed.append((trigger, index))
+        self._always = tuple(always)
+        self._by_key = {k: tuple(v) for k, v in by_key.items()}
+        self._keys = frozenset(self._by_key)
+        self._unkeyed = tuple(unkeyed)
+        self._all_triggers = (
+            tuple(pair for pairs in self._by_key.values() for pair in pairs) + self._unkeyed
+        )
+        self._always_mask = sum(1 << i for i in always)
+        self._slot = _register(self)
 
-    def _active(self, text: str, keys: frozenset[str]) -> list[int]:
+    def _active(self, text: str, keys: frozenset[str] | None) -> list[int]:
+        """Alternatives that may match ``text``, in pattern order.
+
+        With ``keys`` only triggers some word starts with are looked up; without, every
+        trigger is (cheaper than tokenizing a short clause).
+        """
         active = set(self._always)
-        for key in keys & self._by_key.keys():
-            for trigger, index in self._by_key[key]:
-                if index not in active and trigger in text:
+        if keys is None:
+            for trigger, index in self._all_triggers:
+                if trigger in text:
                     active.add(index)
-        for trigger, index in self._unkeyed:
-            if trigger in text:
-                active.add(index)
-        return sorted(active)
+        else:
+            by_key = self._by_key
+            for key in keys & self._keys:
+                for trigger, index in by_key[key]:
+                    if trigger in text:
+                        active.add(index)
+            for trigger, index in self._unkeyed:
+                if trigger in text:
+                    active.add(index)
+        if len(active) > 1:
+            return sorted(active)
+        return list(active)
 
     def finditer(self, text: str, keys: frozenset[str] | None = None) -> list[re.Match[str]]:
         """Leftmost non-overlapping matches in lower-case ``text`` that start a word.
@@ -158,17 +193,55 @@ class GatedPattern:
         ``keys`` (from :func:`word_keys`) lets a caller share one tokenization across
         patterns.
         """
-        if keys is None:
-            keys = word_keys(text)
+        return self._scan(text, self._active(text, word_keys(text) if keys is None else keys))
+
+    def scan(self, text: str, masks: list[int]) -> list[re.Match[str]]:
+        """:meth:`finditer` with the alternatives chosen by :func:`trigger_masks` of ``text``,
+        which resolves every pattern's triggers in one go."""
+        if self._slot >= len(masks):  # a pattern made after the masks were
+            return self.finditer(text)
+        mask = self._always_mask | masks[self._slot]
+        active: list[int] = []
+        while mask:
+            low = mask & -mask
+            active.append(low.bit_length() - 1)
+            mask ^= low
+        return self._scan(text, active)
+
+    def _scan(self, text: str, active: list[int]) -> list[re.Match[str]]:
+        if not active:
+            return []
         found: list[tuple[int, int, re.Match[str]]] = []
-        for index in self._active(text, keys):
-            for match in self._compiled[index].finditer(text):
-                start = match.start()
-                if start and _is_word(text[start]) and _is_word(text[start - 1]):
+        compiled, required, digit_first = self._compiled, self._required, self._digit_first
+        digits: list[int] | None = None
+        for index in active:
+            pos = 0
+            needed = required[index]
+            if needed is not None:
+                first = text.find(needed[0])
+                if first < 0:
                     continue
-                found.append((start, index, match))
+                if needed[1] is not None and first > needed[1]:
+                    pos = first - needed[1]
+            if digit_first[index]:
+                if digits is None:
+                    digits = [m.start() for m in _DIGIT.finditer(text)]
+                regex = compiled[index]
+                for at in digits:  # what finditer would find: no match starts elsewhere
+                    if at < pos:
+                        continue
+                    match = regex.match(text, at)
+                    if match is not None:
+                        pos = match.end()  # never empty: it starts with a digit
+                        if _starts_word(text, at):
+                            found.append((at, index, match))
+                continue
+            for match in compiled[index].finditer(text, pos):
+                start = match.start()
+                if _starts_word(text, start):
+                    found.append((start, index, match))
         if len(found) > 1:
-            found.sort(key=lambda item: (item[0], item[1]))
+            found.sort(key=_by_start_then_index)
         out: list[re.Match[str]] = []
         end = -1
         for start, _, match in found:
@@ -178,9 +251,135 @@ class GatedPattern:
         return out
 
     def search(self, text: str) -> re.Match[str] | None:
-        matches = self.finditer(text)
+        matches = self._scan(text, self._active(text, None))
         return matches[0] if matches else None
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+# Every pattern's keyed triggers in one table, so a draft checks each distinct trigger once.
+_PATTERNS: list[GatedPattern] = []
+_BY_KEY: dict[str, dict[str, list[tuple[int, int]]]] = {}
+_UNKEYED: dict[str, list[tuple[int, int]]] = {}
+
+
+def _register(pattern: GatedPattern) -> int:
+    slot = len(_PATTERNS)
+    _PATTERNS.append(pattern)
+    for key, pairs in pattern._by_key.items():
+        for trigger, index in pairs:
+            _BY_KEY.setdefault(key, {}).setdefault(trigger, []).append((slot, 1 << index))
+    for trigger, index in pattern._unkeyed:
+        _UNKEYED.setdefault(trigger, []).append((slot, 1 << index))
+    return slot
+
+
+def trigger_masks(text: str, keys: frozenset[str]) -> list[int]:
+    """Per pattern (by slot), a bit for each alternative whose trigger ``text`` contains."""
+    masks = [0] * len(_PATTERNS)
+    for key in keys & _BY_KEY.keys():
+        for trigger, targets in _BY_KEY[key].items():
+            if trigger in text:
+                for slot, bit in targets:
+                    masks[slot] |= bit
+    for trigger, targets in _UNKEYED.items():
+        if trigger in text:
+            for slot, bit in targets:
+                masks[slot] |= bit
+    return masks
+
+
+def _by_start_then_index(item: tuple[int, int, re.Match[str]]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Not inside a word: at the start, or the character or the one before is not a word one."""
+    if not start:
+        return True
+    char = text[start]
+    if not (char.isalnum() or char == "_"):
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_")
+
+
+def literal_gate(pattern: str) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``pattern`` contains; None if some alternative
+    has no certain literal."""
+    found: list[str] = []
+    for alternative in split_alternatives(pattern):
+        needed = required_literal(alternative)
+        if needed is None:
+            return None
+        if needed[0] not in found:
+            found.append(needed[0])
+    return tuple(found)
+
+
+_DIGIT = re.compile(r"\d")
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+
+
+def _starts_with_digit(ops: list[tuple[object, object]]) -> bool:
+    """Every match of the parsed sequence ``ops`` starts with a ``\\d`` character."""
+    for i, (op, av) in enumerate(ops):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _constants.LITERAL:
+            return "0" <= chr(av) <= "9"  # type: ignore[arg-type]
+        if op is _constants.IN:
+            return all(_digit_item(item) for item in av)  # type: ignore[attr-defined]
+        if op is _constants.BRANCH:
+            return all(_starts_with_digit(list(b)) for b in av[1])  # type: ignore[index]
+        if op is _constants.SUBPATTERN:
+            return _starts_with_digit(list(av[-1]) + list(ops[i + 1 :]))  # type: ignore[index]
+        if op in _REPEATS:
+            least: int = av[0]  # type: ignore[index]
+            body: list[tuple[object, object]] = list(av[2])  # type: ignore[index]
+            if least >= 1:
+                return _starts_with_digit(body)
+            return _starts_with_digit(body) and _starts_with_digit(list(ops[i + 1 :]))
+        return False
+    return False  # can match the empty string
+
+
+def _digit_item(item: tuple[object, object]) -> bool:
+    op, av = item
+    if op is _constants.LITERAL:
+        return "0" <= chr(av) <= "9"  # type: ignore[arg-type]
+    if op is _constants.RANGE:
+        bounds: tuple[int, int] = av  # type: ignore[assignment]
+        return "0" <= chr(bounds[0]) <= chr(bounds[1]) <= "9"
+    return op is _constants.CATEGORY and av is _constants.CATEGORY_DIGIT
+
+
+def required_literal(body: str) -> tuple[str, int | None] | None:
+    """The longest literal every match of ``body`` contains, and how far past the start it
+    can begin (None: unbounded); None when no literal is certain.
+
+    A missing literal means no match at all, and none can start more than that far before
+    its first occurrence: both let a scan be skipped or start late with the same result.
+    """
+    return _required_in(_parser.parse(body).data)
+
+
+def _required_in(ops: list[tuple[object, object]]) -> tuple[str, int | None] | None:
+    best: tuple[str, int | None] | None = None
+    run: list[str] = []
+    run_offset: int | None = 0
+    offset: int | None = 0  # the most characters a match can have consumed so far
+    for op, av in ops:
+        if op is _constants.LITERAL:
+            if not run:
+                run_offset = offset
+            run.append(chr(av))  # type: ignore[arg-type]
+            offset = None if offset is None else offset + 1
+            continue
+        if run and (best is None or len(run) > len(best[0])):
+            best = ("".join(run), run_offset)
+        run = []
+        width = _parser.SubPattern(_parser.State(), [(op, av)]).getwidth()[1]
+        offset = None if offset is None or width >= _constants.MAXREPEAT else offset + width
+    if run and (best is None or len(run) > len(best[0])):
+        best = ("".join(run), run_offset)
+    return best

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from drafter.scoring.context import DraftContext, fold
-from drafter.scoring.gated import GatedPattern
+from drafter.scoring.gated import GatedPattern, literal_gate
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
@@ -132,8 +132,17 @@ def find_requested_fields(sentence: str) -> list[str]:
     return _fields(fold(sentence))
 
 
+# Per field, literals one of which any match contains (None: always search): most fields are
+# ruled out by a substring test instead of a regex search.
+_FIELD_GATES = [(name, pattern, literal_gate(pattern.pattern)) for name, pattern in FIELDS.items()]
+
+
 def _fields(lowered: str) -> list[str]:
-    found = [name for name, pattern in FIELDS.items() if pattern.search(lowered)]
+    found = [
+        name
+        for name, pattern, gate in _FIELD_GATES
+        if (gate is None or any(literal in lowered for literal in gate)) and pattern.search(lowered)
+    ]
     if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
     if SENSITIVE.search(SAFE_MENTION.sub(" ", lowered)) and not SELF_SERVICE.search(lowered):

@@ -1,0 +1,118 @@
+"""The speed-ups in ``GatedPattern`` (trigger gating, late starts, digit positions) must find
+exactly what scanning every alternative over the whole text finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
+from drafter.scoring import gated, score
+from drafter.scoring.context import DraftContext, fold
+from drafter.scoring.gated import (
+    GatedPattern,
+    _starts_with_digit,
+    literal_gate,
+    required_literal,
+)
+from drafter.scoring.questions import FIELDS, find_requested_fields
+
+CALIBRATION = Path(__file__).resolve().parents[2] / "evals" / "calibration" / "drafts.jsonl"
+EXTRA = [
+    "call me at 10:30 or 9.30 am, or 3pm; 2024-05-12, 12/05, 24/7, 5-10 business days",
+    "a12:30 x1:15 order #48213 4111 1111 1111 1111 — 20 percen belül, 2 órán belül",
+    "i'll check in with you to make sure everything arrived, and i'll stay on this",
+    "Տեսնում եմ, որ պատվերը 20 րոպեի ընթացքում կվերադառնամ 😊 İstanbul ǅ",
+    "",
+]
+
+
+def _texts() -> list[str]:
+    lines = CALIBRATION.read_text(encoding="utf-8").splitlines()
+    return [fold(json.loads(line)["text"]) for line in lines if line.strip()] + [
+        fold(t) for t in EXTRA
+    ]
+
+
+def _reference(pattern: GatedPattern, text: str) -> list[tuple[int, int, str]]:
+    """Every alternative scans the whole text; matches inside a word are dropped; then the
+    leftmost non-overlapping ones win, the earlier alternative on a tie."""
+    found = []
+    for index, regex in enumerate(pattern._compiled):
+        for match in regex.finditer(text):
+            start = match.start()
+            inside = start and _word(text[start]) and _word(text[start - 1])
+            if inside:
+                continue
+            found.append((start, index, match))
+    found.sort(key=lambda item: (item[0], item[1]))
+    out, end = [], -1
+    for start, _, match in found:
+        if start >= end:
+            out.append((start, match.end(), match.group(0)))
+            end = max(match.end(), start + 1)
+    return out
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+@pytest.mark.parametrize("slot", range(len(gated._PATTERNS)))
+def test_every_lexicon_pattern_finds_what_a_full_scan_finds(slot: int) -> None:
+    pattern = gated._PATTERNS[slot]
+    for text in _texts():
+        expected = _reference(pattern, text)
+        draft = DraftContext(text)
+        by_draft = [
+            (m.start(), m.end(), m.group(0)) for m in pattern.scan(text, draft.trigger_masks)
+        ]
+        alone = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+        assert by_draft == expected, text
+        assert alone == expected, text
+        first = pattern.search(text)
+        assert (first.group(0) if first else None) == (expected[0][2] if expected else None)
+
+
+def test_field_gates_never_hide_a_field() -> None:
+    for text in _texts():
+        plain = {name for name, regex in FIELDS.items() if regex.search(text)}
+        assert plain <= set(find_requested_fields(text)) | {"card_data"}, text
+
+
+def test_required_literal_and_how_far_it_can_start() -> None:
+    assert required_literal(r"(?:full |complete )?card (?:number|no\b)") == ("card n", 9)
+    assert required_literal(r"(?:nyomon )?követem\b") == ("követem", 7)
+    assert required_literal(r"\w+ok") == ("ok", None)
+    assert required_literal(r"(?:a|b)\d") is None
+
+
+def test_digit_first_alternatives_are_recognised() -> None:
+    def digit_first(body: str) -> bool:
+        return _starts_with_digit(re._parser.parse(body).data)  # type: ignore[attr-defined]
+
+    assert digit_first(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+    assert digit_first(r"(?!24/7\b)\d{1,2}/\d{1,2}")
+    assert not digit_first(r"(?:\d+|egy) órán")
+    assert not digit_first(r"\d*x")
+    assert not digit_first(r"[0-9a]")
+
+
+def test_literal_gate_is_none_when_an_alternative_has_no_literal() -> None:
+    assert literal_gate(r"\border (?:number|id)|\bphone\b") == ("order ", "phone")
+    assert literal_gate(r"\bphone\b|\b(?:colou?r|size)\b") is None
+
+
+def test_scores_are_stable_for_a_fixed_draft() -> None:
+    text = (
+        "I can see your order still hasn't reached you, and I understand how frustrating the "
+        "wait is. I'm sorry. Could you confirm your order number? I'll come back to you "
+        "within 20 minutes, at 10:30. I'm staying on this until the parcel is with you."
+    )
+    result = score(text, channel="whatsapp", scenario="late_delivery")
+    assert result.concrete_timing.passed
+    assert "within 20 minutes" in result.concrete_timing.explanation
+    assert "10:30" in result.concrete_timing.explanation
