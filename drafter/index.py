@@ -273,6 +273,21 @@ class PlaybookIndex:
         report.documents = self.collection.count()
         return report
 
+    def vectors(self) -> tuple[list[tuple[str, str]], Any]:
+        """Every stored (scenario, entry id) with its vector, as one float32 matrix.
+
+        A query needs the similarity to every example anyway (per-scenario voting), so an
+        in-memory matrix product replaces an n-results-equals-everything Chroma query.
+        """
+        import numpy as np
+
+        got = self.collection.get(include=["metadatas", "embeddings"])
+        metas = got["metadatas"] or []
+        labels = [(str(m["scenario"]), str(m["entry_id"])) for m in metas]
+        embeddings = got["embeddings"]
+        matrix = np.asarray(embeddings if embeddings is not None else [], dtype=np.float32)
+        return labels, matrix.reshape(len(labels), -1)
+
     def query(self, vector: list[float], n: int) -> list[tuple[str, str, float]]:
         """(entry id, scenario, cosine similarity) of the ``n`` nearest documents."""
         total = self.collection.count()

@@ -14,11 +14,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.playbooks.models import Entry, RecoveryText
 from drafter.settings import Settings
 
 if TYPE_CHECKING:
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from drafter.index import IndexReport, PlaybookIndex
     from drafter.lexical import CharNgramTfidf
     from drafter.playbooks import PlaybookLibrary
+    from drafter.playbooks.models import Entry
 
 Mode = Literal["fused", "dense", "lexical"]
 
@@ -159,6 +159,8 @@ def lexical_texts(entry: Entry) -> list[str]:
     written in, which gives Hungarian and Armenian messages far more vocabulary to meet
     than the three or four foreign examples alone.
     """
+    from drafter.playbooks.models import RecoveryText
+
     texts = [entry.title, *entry.examples]
     for variant in entry.variants.values():
         if isinstance(variant, RecoveryText):
@@ -180,7 +182,7 @@ class Snapshot(BaseModel):
     collection: str
     files: dict[str, tuple[int, int]]
     documents: int
-    dense_documents: int
+    dense: list[tuple[str, str]]
     lexical: list[tuple[str, str, str]]
 
 
@@ -244,7 +246,8 @@ class Retriever:
         self._embeddings: Embeddings | None = None
         self._lexical: CharNgramTfidf | None = None
         self._lexical_docs: list[tuple[str, str]] = []
-        self._dense_docs = 0
+        self._dense_docs: list[tuple[str, str]] = []
+        self._dense_matrix: Any = None
         self.last_report: IndexReport | None = None
 
     def _library(self) -> PlaybookLibrary:
@@ -269,7 +272,9 @@ class Retriever:
 
     def ensure_index(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
         """Bring the index in line with the playbooks (re-embeds only changed entries)."""
-        from drafter.index import OUT_OF_SCOPE_ENTRY, entry_documents, indexed_entries
+        import numpy as np
+
+        from drafter.index import OUT_OF_SCOPE_ENTRY, indexed_entries
 
         with self._lock:
             index = self._open()
@@ -284,28 +289,31 @@ class Retriever:
                 for text in lexical_texts(e.entry)
             ]
             docs += [(OUT_OF_SCOPE, OUT_OF_SCOPE_ENTRY, text) for text in negatives]
-            dense_documents = sum(len(entry_documents(e)) for e in entries) + len(negatives)
-            self._use_lexical(docs, dense_documents)
+            dense, matrix = index.vectors()
+            self._use_lexical(docs, dense, matrix)
             self.last_report = report
             if self._fixed_library is None:
                 snapshot = Snapshot(
                     collection=index.name,
                     files=files,
                     documents=report.documents,
-                    dense_documents=self._dense_docs,
+                    dense=dense,
                     lexical=docs,
                 )
                 path = self._snapshot_path()
                 path.parent.mkdir(parents=True, exist_ok=True)
+                np.save(path.with_suffix(".npy"), matrix)
                 path.write_text(snapshot.model_dump_json(), encoding="utf-8")
             return report
 
-    def _use_lexical(self, docs: list[tuple[str, str, str]], dense_documents: int) -> None:
+    def _use_lexical(
+        self, docs: list[tuple[str, str, str]], dense: list[tuple[str, str]], matrix: Any
+    ) -> None:
         from drafter.lexical import CharNgramTfidf
 
         self._lexical = CharNgramTfidf([text for _, _, text in docs])
         self._lexical_docs = [(scenario, entry_id) for scenario, entry_id, _ in docs]
-        self._dense_docs = dense_documents
+        self._dense_docs, self._dense_matrix = dense, matrix
 
     def _snapshot_path(self) -> Path:
         from drafter.embeddings import embedder_id
@@ -318,16 +326,22 @@ class Retriever:
         """Start from the last sync's snapshot if the playbook files have not changed."""
         if self._fixed_library is not None:
             return False
+        import numpy as np
+
+        path = self._snapshot_path()
         try:
-            snapshot = Snapshot.model_validate_json(self._snapshot_path().read_bytes())
+            snapshot = Snapshot.model_validate_json(path.read_bytes())
+            matrix = np.load(path.with_suffix(".npy"))
         except (OSError, ValueError):
+            return False
+        if matrix.shape[0] != len(snapshot.dense):
             return False
         if snapshot.files != _playbook_files(self.settings):
             return False
         index = self._open()
         if index.name != snapshot.collection or index.collection.count() != snapshot.documents:
             return False
-        self._use_lexical(snapshot.lexical, snapshot.dense_documents)
+        self._use_lexical(snapshot.lexical, snapshot.dense, matrix)
         return True
 
     def evidence(self, message: str) -> Evidence:
@@ -337,7 +351,7 @@ class Retriever:
                 self.ensure_index()
             assert self._index is not None and self._embeddings is not None
             assert self._lexical is not None
-            index, embeddings, lexical = self._index, self._embeddings, self._lexical
+            embeddings, lexical = self._embeddings, self._lexical
         text = message[:MAX_CHARS]
         evidence = Evidence()
         if not self._lexical_docs or not text.strip():
@@ -345,9 +359,13 @@ class Retriever:
         reliability = getattr(embeddings, "reliability", None)
         if reliability is not None:
             evidence.dense_weight = _ramp(reliability(text), *COVERAGE)
-        vector = embeddings.embed_query(text)
-        for entry_id, scenario, sim in index.query(vector, self._dense_docs):
-            _collect(evidence.dense, scenario, sim, entry_id)
+        import numpy as np
+
+        vector = np.asarray(embeddings.embed_query(text), dtype=np.float32)
+        if len(self._dense_docs):
+            sims = self._dense_matrix @ vector
+            for (scenario, entry_id), sim in zip(self._dense_docs, sims.tolist(), strict=True):
+                _collect(evidence.dense, scenario, sim, entry_id)
         for (scenario, entry_id), sim in zip(self._lexical_docs, lexical.scores(text), strict=True):
             _collect(evidence.lexical, scenario, sim, entry_id)
         _finish(evidence.dense)
