@@ -26,14 +26,19 @@ if TYPE_CHECKING:
 
     from drafter.settings import Settings
 
-RESPONSE_FORMAT: dict[str, Any] = {
-    "name": "judge_verdict",
-    "description": "Rubric score, pass/fail and reason for one customer-support draft.",
-    "schema": JudgeVerdict.model_json_schema(),
-    "strict": False,
-}
 _JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
 _DETAIL_CHARS = 160
+
+
+def response_format() -> dict[str, Any]:
+    """Built on first use: the schema costs milliseconds that ``drafter eval`` without a judge
+    should not pay at import."""
+    return {
+        "name": "judge_verdict",
+        "description": "Rubric score, pass/fail and reason for one customer-support draft.",
+        "schema": JudgeVerdict.model_json_schema(),
+        "strict": False,
+    }
 
 
 class InvalidVerdict(ValueError):
@@ -63,7 +68,7 @@ def _structured(chat: BaseChatModel) -> Runnable[Any, Any] | None:
     text is parsed strictly here.
     """
     if type(chat).__module__.startswith("langchain_openai"):
-        return chat.bind(response_format={"type": "json_schema", "json_schema": RESPONSE_FORMAT})
+        return chat.bind(response_format={"type": "json_schema", "json_schema": response_format()})
     try:
         return chat.with_structured_output(JudgeVerdict, include_raw=True)
     except NotImplementedError:
