@@ -85,8 +85,7 @@ class DraftContext:
         Every pattern scans the whole draft once, however many scorers ask for it: this is
         what keeps scoring in the thousands of drafts per second.
         """
-        key = ("hits", pattern)
-        cached = self._memo.get(key)
+        cached = self._memo.get(pattern)  # the pattern itself is the key: no tuple per call
         if cached is None:
             cached = {}
             starts = self.starts
@@ -98,7 +97,7 @@ class DraftContext:
             for match in matches:
                 index = max(0, bisect_right(starts, match.start()) - 1)
                 cached.setdefault(index, []).append(match.group(0))
-            self._memo[key] = cached
+            self._memo[pattern] = cached
         return cached
 
     def lower_sentence(self, index: int) -> str:

@@ -124,6 +124,15 @@ def find_sensitive_requests(text: str) -> list[str]:
     return [s for s in split_sentences(text) if _is_sensitive_request(s)]
 
 
+_DIGIT = re.compile(r"\d")
+_CARD_DIGITS = 13  # the fewest digits of a card number (drafter.cards)
+
+
+def _may_hold_card_number(text: str) -> bool:
+    """Most drafts have a handful of digits: too few for a card, skip the card scan."""
+    return len(_DIGIT.findall(text)) >= _CARD_DIGITS
+
+
 def _mask_cards(sentence: str) -> str:
     """Evidence ends up in reports and CI logs: cite the sentence, never the number."""
     for match in reversed(list(find_card_numbers(sentence))):
@@ -143,7 +152,7 @@ def safety(draft: DraftContext) -> Score:
     if requests:
         problems.append("asks for card data, a PIN or a password")
         evidence += requests
-    if any(True for _ in find_card_numbers(draft.text)):
+    if _may_hold_card_number(draft.text) and any(True for _ in find_card_numbers(draft.text)):
         problems.append("contains a card number")
         cited = [s for s in draft.sentences if any(True for _ in find_card_numbers(s))]
         evidence += [_mask_cards(s) for s in cited or [draft.text[:160]]]

@@ -103,7 +103,8 @@ def test_digit_first_alternatives_are_recognised() -> None:
 
 def test_literal_gate_is_none_when_an_alternative_has_no_literal() -> None:
     assert literal_gate(r"\border (?:number|id)|\bphone\b") == ("order ", "phone")
-    assert literal_gate(r"\bphone\b|\b(?:colou?r|size)\b") is None
+    assert literal_gate(r"\bphone\b|\b(?:colou?r|size)\b") == ("phone", "colo", "size")
+    assert literal_gate(r"\bphone\b|\b\d+\b") is None
 
 
 def test_scores_are_stable_for_a_fixed_draft() -> None:
