@@ -29,6 +29,7 @@ LIMITS: dict[str, LengthLimits] = {
     "email": LengthLimits(max_words=260, max_sentences=18, max_paragraph_words=120),
 }
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 EMAIL_FURNITURE = re.compile(
     r"^\s*(?:dear\b|kedves\b|tisztelt\b|հարգելի)|\b(?:best|kind|warm)(?:est)? regards\b|"
     r"\byours (?:sincerely|faithfully)\b|\büdvözlettel\b|հարգանքով",
@@ -55,8 +56,9 @@ def length(draft: DraftContext) -> Score:
     style = draft.style or "email"
     limits = LIMITS[style]
     sentences = len(draft.sentences)
-    paragraphs = [p for p in re.split(r"\n\s*\n", draft.text) if p.strip()]
-    longest = max(len(_WORD.findall(p)) for p in paragraphs)
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(draft.text) if p.strip()]
+    # One paragraph holds every word (the rest of the split is blank): no second count.
+    longest = words if len(paragraphs) == 1 else max(len(_WORD.findall(p)) for p in paragraphs)
     problems = []
     if words > limits.max_words:
         problems.append(f"{words} words (limit {limits.max_words} for {style})")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from drafter.scoring.context import DraftContext, fold
-from drafter.scoring.gated import GatedPattern, literal_gate
+from drafter.scoring.gated import GatedPattern, any_in, literal_gate
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
@@ -141,7 +141,7 @@ def _fields(lowered: str) -> list[str]:
     found = [
         name
         for name, pattern, gate in _FIELD_GATES
-        if (gate is None or any(literal in lowered for literal in gate)) and pattern.search(lowered)
+        if (gate is None or any_in(gate, lowered)) and pattern.search(lowered)
     ]
     if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
