@@ -79,3 +79,19 @@ CUSTOMER_FIELDS: frozenset[str] = frozenset(
 BUILTIN_PLACEHOLDERS: frozenset[str] = frozenset(
     {"company", "agent_name", "support_url", "options"}
 )
+
+# Names of languages for prompts and warnings (a reply may be asked for in any of them).
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "hu": "Hungarian",
+    "hy": "Armenian",
+    "de": "German",
+    "es": "Spanish",
+    "fr": "French",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "pl": "Polish",
+    "nl": "Dutch",
+    "uk": "Ukrainian",
+}

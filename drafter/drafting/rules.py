@@ -12,21 +12,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from drafter.catalog import LANGUAGE_NAMES
 from drafter.drafting.draft import Step
 from drafter.playbooks.models import STEP_NAMES, Entry, RecoveryPlaybook, TimeSpec
 from drafter.playbooks.template import render
 
 OR_WORDS: dict[str, str] = {"en": "or", "hu": "vagy", "hy": "կամ"}
-LANGUAGE_NAMES: dict[str, str] = {
-    "en": "English",
-    "hu": "Hungarian",
-    "hy": "Armenian",
-    "de": "German",
-    "es": "Spanish",
-    "ru": "Russian",
-    "fr": "French",
-    "it": "Italian",
-}
 _SENTENCE_START = re.compile(r"(^|[.!?։]\s+)([^\W\d_])")
 
 # The reply when no playbook fits: short, honest, and with a concrete time, so the

@@ -9,16 +9,19 @@ repeat missing, with its reason; it never raises into the eval run.
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from pydantic import ValidationError
 
 from drafter.judge.cache import VerdictCache, cache_key
 from drafter.judge.models import MAX_REPEATS, JudgeResult, JudgeVerdict
 from drafter.judge.prompt import JudgeMessages, JudgePrompt, load_judge_prompt, render_judge_prompt
+from drafter.llm.structured import (
+    InvalidStructuredOutput,
+    bind_schema,
+    json_schema_format,
+    parse_answer,
+    short,
+)
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -26,28 +29,19 @@ if TYPE_CHECKING:
 
     from drafter.settings import Settings
 
-_JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
-_DETAIL_CHARS = 160
-
 
 def response_format() -> dict[str, Any]:
     """Built on first use: the schema costs milliseconds that ``drafter eval`` without a judge
     should not pay at import."""
-    return {
-        "name": "judge_verdict",
-        "description": "Rubric score, pass/fail and reason for one customer-support draft.",
-        "schema": JudgeVerdict.model_json_schema(),
-        "strict": False,
-    }
+    return json_schema_format(
+        "judge_verdict",
+        "Rubric score, pass/fail and reason for one customer-support draft.",
+        JudgeVerdict,
+    )
 
 
-class InvalidVerdict(ValueError):
-    """The model answered, but not with a JudgeVerdict."""
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _DETAIL_CHARS else text[: _DETAIL_CHARS - 1] + "…"
+# Kept as the judge's name for a malformed answer.
+InvalidVerdict = InvalidStructuredOutput
 
 
 def model_id(chat: BaseChatModel) -> str:
@@ -58,58 +52,6 @@ def model_id(chat: BaseChatModel) -> str:
     label = name if isinstance(name, str) and name else chat._llm_type
     urls = endpoint_urls(chat)
     return f"{label}@{urls[0]}" if urls else label
-
-
-def _structured(chat: BaseChatModel) -> Runnable[Any, Any] | None:
-    """The model bound to the verdict schema, or None for models that only return text.
-
-    As in the personalizer: OpenAI-compatible endpoints get the ``json_schema`` response
-    format with ``strict`` off (llama.cpp and vLLM constrain generation with it) and the raw
-    text is parsed strictly here.
-    """
-    if type(chat).__module__.startswith("langchain_openai"):
-        return chat.bind(response_format={"type": "json_schema", "json_schema": response_format()})
-    try:
-        return chat.with_structured_output(JudgeVerdict, include_raw=True)
-    except NotImplementedError:
-        return None
-
-
-def _parse_text(content: Any) -> JudgeVerdict:
-    text = content if isinstance(content, str) else json.dumps(content)
-    match = _JSON_OBJECT.search(text)
-    if match is None:
-        raise InvalidVerdict(f"no JSON object in the answer: {_short(text) or 'empty'}")
-    try:
-        return JudgeVerdict.model_validate_json(match.group(0))
-    except ValidationError as exc:
-        raise InvalidVerdict(_validation_summary(exc)) from exc
-
-
-def _validation_summary(exc: ValidationError) -> str:
-    parts = []
-    for error in exc.errors()[:3]:
-        where = ".".join(str(p) for p in error["loc"]) or "answer"
-        parts.append(f"{where}: {error['msg']}")
-    return "; ".join(parts)
-
-
-def _to_verdict(output: Any) -> JudgeVerdict:
-    """Normalize what the runnable returned (structured dict, model, or a bare message)."""
-    from langchain_core.messages import BaseMessage
-
-    if isinstance(output, BaseMessage):
-        return _parse_text(output.content)
-    if not isinstance(output, dict):
-        raise InvalidVerdict(f"unexpected answer type {type(output).__name__}")
-    parsed = output.get("parsed")
-    if output.get("parsing_error") is not None or parsed is None:
-        raw = output.get("raw")
-        return _parse_text(raw.content if isinstance(raw, BaseMessage) else "")
-    try:
-        return JudgeVerdict.model_validate(parsed)
-    except ValidationError as exc:
-        raise InvalidVerdict(_validation_summary(exc)) from exc
 
 
 class Judge:
@@ -181,7 +123,7 @@ class Judge:
                 try:
                     verdict = self._ask(messages)
                 except InvalidVerdict as exc:
-                    missing.append(f"repeat {repeat + 1}: invalid_output: {_short(str(exc))}")
+                    missing.append(f"repeat {repeat + 1}: invalid_output: {short(str(exc))}")
                 except Exception as exc:  # any provider's error is a missing judgement
                     from drafter.llm.personalizer import transport_reason
 
@@ -195,8 +137,9 @@ class Judge:
         from langchain_core.messages import HumanMessage, SystemMessage
 
         if not self._bound:
-            self._runnable, self._bound = _structured(self.chat), True
+            self._runnable = bind_schema(self.chat, JudgeVerdict, response_format())
+            self._bound = True
         output = (self._runnable or self.chat).invoke(
             [SystemMessage(messages.system), HumanMessage(messages.human)]
         )
-        return _to_verdict(output)
+        return parse_answer(output, JudgeVerdict)[0]

@@ -11,99 +11,34 @@ than ``llm_budget_s``.
 from __future__ import annotations
 
 import asyncio
-import json
-import re
 import time
 from typing import TYPE_CHECKING, Any
-
-from pydantic import ValidationError
 
 from drafter.llm.chat_model import is_blocked
 from drafter.llm.models import LLMResult, Personalization, PersonalizationRequest
 from drafter.llm.prompt import PromptTooLong, render, render_retry
+from drafter.llm.structured import (
+    InvalidStructuredOutput,
+    bind_schema,
+    json_schema_format,
+    parse_answer,
+    short,
+)
 from drafter.llm.validation import problems
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
-    from langchain_core.runnables import Runnable
 
     from drafter.settings import Settings
 
 MAX_ATTEMPTS = 2
-RESPONSE_FORMAT: dict[str, Any] = {
-    "name": "personalization",
-    "description": "First line and option labels of a customer-support reply.",
-    "schema": Personalization.model_json_schema(),
-    "strict": False,
-}
-_JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
-_DETAIL_CHARS = 160
+RESPONSE_FORMAT: dict[str, Any] = json_schema_format(
+    "personalization", "First line and option labels of a customer-support reply.", Personalization
+)
 
-
-class InvalidOutput(ValueError):
-    """The model answered, but not with a Personalization."""
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _DETAIL_CHARS else text[: _DETAIL_CHARS - 1] + "…"
-
-
-def _structured(chat: BaseChatModel) -> Runnable[Any, Any] | None:
-    """The model bound to our schema, or None for models that only return text.
-
-    OpenAI-compatible models get the ``json_schema`` response format (what
-    ``with_structured_output(method="json_schema")`` sends) as a plain dict with ``strict``
-    off, so llama.cpp and vLLM constrain generation with the same bounded schema, and the
-    raw text comes back for strict parsing here: langchain's JSON parser would accept a
-    truncated object, and the SDK's pydantic ``parse`` path raises before we can tell the
-    model what was wrong.
-    """
-    if type(chat).__module__.startswith("langchain_openai"):
-        return chat.bind(response_format={"type": "json_schema", "json_schema": RESPONSE_FORMAT})
-    try:
-        return chat.with_structured_output(Personalization, include_raw=True)
-    except NotImplementedError:
-        return None
-
-
-def _parse_text(content: Any) -> Personalization:
-    text = content if isinstance(content, str) else json.dumps(content)
-    match = _JSON_OBJECT.search(text)
-    if match is None:
-        raise InvalidOutput(f"no JSON object in the answer: {_short(text) or 'empty'}")
-    try:
-        return Personalization.model_validate_json(match.group(0))
-    except ValidationError as exc:
-        raise InvalidOutput(_validation_summary(exc)) from exc
-
-
-def _validation_summary(exc: ValidationError) -> str:
-    parts = []
-    for error in exc.errors()[:3]:
-        where = ".".join(str(p) for p in error["loc"]) or "answer"
-        parts.append(f"{where}: {error['msg']}")
-    return "; ".join(parts)
-
-
-def _to_personalization(output: Any) -> tuple[Personalization, BaseMessage | None]:
-    """Normalize what the runnable returned (structured dict, model, or a bare message)."""
-    from langchain_core.messages import BaseMessage
-
-    if isinstance(output, BaseMessage):
-        return _parse_text(output.content), output
-    raw = output.get("raw")
-    if output.get("parsing_error") is not None or output.get("parsed") is None:
-        content = raw.content if isinstance(raw, BaseMessage) else ""
-        return _parse_text(content), raw
-    parsed = output["parsed"]
-    try:
-        if isinstance(parsed, Personalization):
-            return parsed, raw
-        return Personalization.model_validate(parsed), raw
-    except ValidationError as exc:
-        raise InvalidOutput(_validation_summary(exc)) from exc
+# Kept as the personalizer's name for a malformed answer.
+InvalidOutput = InvalidStructuredOutput
 
 
 def transport_reason(exc: BaseException) -> str:
@@ -125,7 +60,7 @@ def transport_reason(exc: BaseException) -> str:
     if names & {"APIConnectionError", "ConnectError", "ConnectionError"}:
         return "connection_error"
     if names & {"LengthFinishReasonError", "OutputParserException", "JSONDecodeError"}:
-        return f"invalid_output: {_short(str(exc))}"
+        return f"invalid_output: {short(str(exc))}"
     return f"model_error: {type(exc).__name__}"
 
 
@@ -138,22 +73,22 @@ async def _attempts(
     result.prompt_tokens = prompt.tokens
     result.message_truncated = prompt.message_truncated
     messages: list[BaseMessage] = [SystemMessage(prompt.system), HumanMessage(prompt.human)]
-    runnable = _structured(chat)
+    runnable = bind_schema(chat, Personalization, RESPONSE_FORMAT)
     last = ""
     for attempt in range(1, MAX_ATTEMPTS + 1):
         result.attempts = attempt
         output = await (runnable or chat).ainvoke(messages)
         raw: BaseMessage | None = None
         try:
-            personalization, raw = _to_personalization(output)
+            personalization, raw = parse_answer(output, Personalization)
         except InvalidOutput as exc:
-            last, issues = f"invalid_output: {_short(str(exc))}", [str(exc)]
+            last, issues = f"invalid_output: {short(str(exc))}", [str(exc)]
         else:
             issues = problems(personalization, request)
             if not issues:
                 result.personalization = personalization
                 return
-            last = f"validation_failed: {_short('; '.join(issues))}"
+            last = f"validation_failed: {short('; '.join(issues))}"
         if raw is None and isinstance(output, dict):
             raw = output.get("raw")
         answer = raw.content if raw is not None else ""
@@ -178,7 +113,7 @@ async def apersonalize(
         except TimeoutError:
             result.fallback_reason = "budget_exceeded" if budget.expired() else "timeout"
         except PromptTooLong as exc:
-            result.fallback_reason = f"prompt_too_long: {_short(str(exc))}"
+            result.fallback_reason = f"prompt_too_long: {short(str(exc))}"
         except Exception as exc:  # any provider's error must end in a rules draft, not a trace
             result.fallback_reason = transport_reason(exc)
     if result.personalization is not None:

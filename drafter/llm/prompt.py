@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from drafter.catalog import CHANNEL_STYLE
+from drafter.catalog import CHANNEL_STYLE, LANGUAGE_NAMES
 from drafter.llm.models import PersonalizationRequest
 from drafter.resources import bundled_dir
 
@@ -31,21 +31,6 @@ TRUNCATION_MARK = " […message truncated]"
 _CHARS_PER_TOKEN_BOUND = 16
 # Tokens can merge across the seam where the message is inserted; keep a little headroom.
 _JOIN_SLACK_TOKENS = 4
-
-LANGUAGE_NAMES: dict[str, str] = {
-    "en": "English",
-    "hu": "Hungarian",
-    "hy": "Armenian",
-    "de": "German",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "pl": "Polish",
-    "nl": "Dutch",
-    "uk": "Ukrainian",
-}
 
 LENGTH_RULES: dict[str, str] = {
     "chat": "the first line at most 160 characters, each option at most 60 characters.",
