@@ -13,44 +13,22 @@ Matching results are the same as the plain pattern's for lower-case text.
 from __future__ import annotations
 
 import re
-from re import _constants, _parser  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
+from drafter.scoring.regex_facts import (
+    DIGIT,
+    any_in,
+    gate_in,
+    required_in,
+    split_alternatives,
+    starts_with_digit,
+)
 
 _LEADING_ANCHOR = re.compile(r"^(?:\\b|\(\?<!\\w\)|\(\?<!\[-\\w\]\))")
 _LITERAL_CHAR = re.compile(r"[^\\()\[\]{}?*+|^$.]")
 # Alternatives that start with a digit ("\d{1,2}:...", "(?:[01]?\d|2[0-3])...") need one.
 _DIGIT_START = re.compile(r"^(?:\(\?!.*?\))?(?:\(\?:)*(?:\\d|\[01\]|\[0-2\]|1\[|0\?|\[1-9\])")
 _DIGITS = list("0123456789")
-
-
-def split_alternatives(pattern: str) -> list[str]:
-    """Top-level ``|`` alternatives of ``pattern`` (groups and classes kept whole)."""
-    parts: list[str] = []
-    depth = 0
-    in_class = False
-    start = 0
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
 
 
 def _leading_literal(alternative: str) -> str:
@@ -139,12 +117,12 @@ class GatedPattern:
         # A literal each alternative's matches contain: absent, the alternative is skipped;
         # present, its scan starts as late as the literal's first occurrence allows.
         parsed = [_parser.parse(b).data for b in bodies]
-        self._required = [_required_in(ops) for ops in parsed]
+        self._required = [required_in(ops) for ops in parsed]
         # Literals one of which every match contains ("belül" or "múlva" or ...): none in
         # the text, and the alternative cannot match.
-        self._gates = [_gate_in(ops) for ops in parsed]
+        self._gates = [gate_in(ops) for ops in parsed]
         # Alternatives that start with a digit are tried only where the text has one.
-        self._digit_first = [_starts_with_digit(ops) for ops in parsed]
+        self._digit_first = [starts_with_digit(ops) for ops in parsed]
         always: list[int] = []
         by_key: dict[str, list[tuple[str, int]]] = {}
         unkeyed: list[tuple[str, int]] = []
@@ -235,7 +213,7 @@ class GatedPattern:
                     pos = first - needed[1]
             if digit_first[index]:
                 if digits is None:
-                    digits = [m.start() for m in _DIGIT.finditer(text)]
+                    digits = [m.start() for m in DIGIT.finditer(text)]
                 regex = compiled[index]
                 for at in digits:  # what finditer would find: no match starts elsewhere
                     if at < pos:
@@ -310,129 +288,3 @@ def _starts_word(text: str, start: int) -> bool:
         return True
     before = text[start - 1]
     return not (before.isalnum() or before == "_")
-
-
-def literal_gate(pattern: str) -> tuple[str, ...] | None:
-    """Literals one of which every match of ``pattern`` contains; None if some alternative
-    has no certain literal."""
-    found: list[str] = []
-    for alternative in split_alternatives(pattern):
-        gate = _gate_in(_parser.parse(alternative).data)
-        if gate is None:
-            return None
-        found.extend(literal for literal in gate if literal not in found)
-    return tuple(found)
-
-
-def any_in(literals: tuple[str, ...], text: str) -> bool:
-    """Whether ``text`` contains one of ``literals`` (a gate from :func:`literal_gate`)."""
-    # A plain loop: about twice as fast as any() over a generator on this hot path.
-    for literal in literals:  # noqa: SIM110
-        if literal in text:
-            return True
-    return False
-
-
-def _gate_in(ops: list[tuple[object, object]]) -> tuple[str, ...] | None:
-    """The most selective set of literals one of which every match of ``ops`` contains.
-
-    Candidates are the literal runs of the sequence and, for a group or alternation that
-    must match, the union of its alternatives' own sets; the set whose shortest literal is
-    longest wins. None when nothing is certain.
-    """
-    candidates: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for op, av in [*ops, (None, None)]:
-        if op is _constants.LITERAL:
-            run.append(chr(av))  # type: ignore[arg-type]
-            continue
-        if run:
-            candidates.append(("".join(run),))
-            run = []
-        inner: list[list[tuple[object, object]]] = []
-        if op is _constants.BRANCH:
-            inner = [list(item) for item in av[1]]  # type: ignore[index]
-        elif op is _constants.SUBPATTERN:
-            inner = [list(av[-1])]  # type: ignore[index]
-        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index]
-            inner = [list(av[2])]  # type: ignore[index]
-        if inner:
-            gates = [_gate_in(item) for item in inner]
-            if all(g is not None for g in gates):
-                union: list[str] = []
-                for g in gates:
-                    union.extend(x for x in g or () if x not in union)
-                candidates.append(tuple(union))
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: min(len(x) for x in c))
-
-
-_DIGIT = re.compile(r"\d")
-_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
-_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
-
-
-def _starts_with_digit(ops: list[tuple[object, object]]) -> bool:
-    """Every match of the parsed sequence ``ops`` starts with a ``\\d`` character."""
-    for i, (op, av) in enumerate(ops):
-        if op in _ZERO_WIDTH:
-            continue
-        if op is _constants.LITERAL:
-            return "0" <= chr(av) <= "9"  # type: ignore[arg-type]
-        if op is _constants.IN:
-            return all(_digit_item(item) for item in av)  # type: ignore[attr-defined]
-        if op is _constants.BRANCH:
-            return all(_starts_with_digit(list(b)) for b in av[1])  # type: ignore[index]
-        if op is _constants.SUBPATTERN:
-            return _starts_with_digit(list(av[-1]) + list(ops[i + 1 :]))  # type: ignore[index]
-        if op in _REPEATS:
-            least: int = av[0]  # type: ignore[index]
-            body: list[tuple[object, object]] = list(av[2])  # type: ignore[index]
-            if least >= 1:
-                return _starts_with_digit(body)
-            return _starts_with_digit(body) and _starts_with_digit(list(ops[i + 1 :]))
-        return False
-    return False  # can match the empty string
-
-
-def _digit_item(item: tuple[object, object]) -> bool:
-    op, av = item
-    if op is _constants.LITERAL:
-        return "0" <= chr(av) <= "9"  # type: ignore[arg-type]
-    if op is _constants.RANGE:
-        bounds: tuple[int, int] = av  # type: ignore[assignment]
-        return "0" <= chr(bounds[0]) <= chr(bounds[1]) <= "9"
-    return op is _constants.CATEGORY and av is _constants.CATEGORY_DIGIT
-
-
-def required_literal(body: str) -> tuple[str, int | None] | None:
-    """The longest literal every match of ``body`` contains, and how far past the start it
-    can begin (None: unbounded); None when no literal is certain.
-
-    A missing literal means no match at all, and none can start more than that far before
-    its first occurrence: both let a scan be skipped or start late with the same result.
-    """
-    return _required_in(_parser.parse(body).data)
-
-
-def _required_in(ops: list[tuple[object, object]]) -> tuple[str, int | None] | None:
-    best: tuple[str, int | None] | None = None
-    run: list[str] = []
-    run_offset: int | None = 0
-    offset: int | None = 0  # the most characters a match can have consumed so far
-    for op, av in ops:
-        if op is _constants.LITERAL:
-            if not run:
-                run_offset = offset
-            run.append(chr(av))  # type: ignore[arg-type]
-            offset = None if offset is None else offset + 1
-            continue
-        if run and (best is None or len(run) > len(best[0])):
-            best = ("".join(run), run_offset)
-        run = []
-        width = _parser.SubPattern(_parser.State(), [(op, av)]).getwidth()[1]
-        offset = None if offset is None or width >= _constants.MAXREPEAT else offset + width
-    if run and (best is None or len(run) > len(best[0])):
-        best = ("".join(run), run_offset)
-    return best

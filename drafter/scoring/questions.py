@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from drafter.scoring.context import DraftContext, fold
-from drafter.scoring.gated import GatedPattern, any_in, literal_gate
+from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
+from drafter.scoring.regex_facts import any_in, literal_gate
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
 from drafter.scoring.sentences import is_question

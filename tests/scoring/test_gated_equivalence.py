@@ -12,13 +12,9 @@ import pytest
 import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
 from drafter.scoring import gated, score
 from drafter.scoring.context import DraftContext, fold
-from drafter.scoring.gated import (
-    GatedPattern,
-    _starts_with_digit,
-    literal_gate,
-    required_literal,
-)
+from drafter.scoring.gated import GatedPattern
 from drafter.scoring.questions import FIELDS, find_requested_fields
+from drafter.scoring.regex_facts import literal_gate, required_literal, starts_with_digit
 
 CALIBRATION = Path(__file__).resolve().parents[2] / "evals" / "calibration" / "drafts.jsonl"
 EXTRA = [
@@ -92,7 +88,7 @@ def test_required_literal_and_how_far_it_can_start() -> None:
 
 def test_digit_first_alternatives_are_recognised() -> None:
     def digit_first(body: str) -> bool:
-        return _starts_with_digit(re._parser.parse(body).data)  # type: ignore[attr-defined]
+        return starts_with_digit(re._parser.parse(body).data)  # type: ignore[attr-defined]
 
     assert digit_first(r"(?:[01]?\d|2[0-3]):[0-5]\d")
     assert digit_first(r"(?!24/7\b)\d{1,2}/\d{1,2}")
