@@ -53,7 +53,10 @@ class Settings(BaseSettings):
     business_hours: tuple[str, str] = ("09:00", "18:00")
     business_days: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4])
     company: str = "our team"
-    agent_name: str = "the support team"
+    agent_name: str | None = Field(
+        default=None,
+        description="Email signature; default: the support team, in the reply's language.",
+    )
     support_url: str = "our help centre"
 
     abstain_below: float = 0.4

@@ -30,6 +30,7 @@ from drafter.drafting.rules import (
     compose,
     holding_reply,
     option_labels,
+    signature,
 )
 from drafter.drafting.times import BusinessCalendar, render_time
 from drafter.language import detect_language
@@ -260,11 +261,13 @@ class Drafter:
         now = self._clock()
         if entry is None:
             reply_language, note = choose_language(list(HOLDING_REPLY), wanted)
+            values["agent_name"] = signature(reply_language, self.settings.agent_name)
             values["next_update"] = render_time(HOLDING_TIME, now, reply_language, self.calendar)
             composed = Composed(text=holding_reply(reply_language, style, values))
             times = [values["next_update"] or ""]
         else:
             reply_language, note = choose_language(entry.languages(), wanted)
+            values["agent_name"] = signature(reply_language, self.settings.agent_name)
             times = []
             for name, spec in entry.times.items():
                 values[name] = render_time(spec, now, reply_language, self.calendar)

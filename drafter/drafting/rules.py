@@ -46,6 +46,18 @@ HOLDING_REPLY: dict[str, dict[str, str]] = {
 }
 
 
+# The email signature when no agent name is configured, in the language of the reply.
+TEAM_SIGNATURE: dict[str, str] = {
+    "en": "The support team",
+    "hu": "Az ügyfélszolgálat csapata",
+    "hy": "Աջակցման թիմ",
+}
+
+
+def signature(language: str, configured: str | None) -> str:
+    return configured or TEAM_SIGNATURE.get(language, TEAM_SIGNATURE["en"])
+
+
 # When the customer record or the message already holds every field the playbook asks for,
 # asking again is the "wall of questions" the brief warns about: say we have it instead.
 KNOWN_FIELDS: tuple[str, ...] = ("order_id", "email", "phone", "booking_ref")

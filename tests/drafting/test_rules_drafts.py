@@ -226,3 +226,12 @@ def test_rules_mode_never_imports_the_llm_client() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_email_signature_speaks_the_reply_language(library: PlaybookLibrary) -> None:
+    drafter = Drafter(library=library, clock=fixed(MONDAY_10))
+    hungarian = drafter.suggest("hol van?", channel="email", template="late_delivery_recovery")
+    assert hungarian.text.endswith("Az ügyfélszolgálat csapata")
+    named = Drafter(Settings(agent_name="Réka"), library=library, clock=fixed(MONDAY_10))
+    draft = named.suggest("hol van?", channel="email", template="late_delivery_recovery")
+    assert draft.text.endswith("Réka")
