@@ -14,19 +14,27 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
     for name, pattern in {
         "refund": r"\brefund|money back|reimburs|pay you back|visszatérít|visszautal|"
+        r"\b(?:rück)?erstatt|"
         r"visszafizet|visszakap|վերադարձն\w* .{0,20}գումար|գումար\w* .{0,20}վերադարձ",
-        "discount": r"\bdiscount|% ?off\b|\bpercent off|price reduction|cheaper price|"
+        "discount": r"\bdiscount|%[ -]?off\b|\bpercent off|price reduction|cheaper price|"
+        r"\brabatt|\bpreisnachlass|%[ -]?(?:kedvezmény|rabatt)|"
         r"special price|\bdeals\b|"
         r"\b(?:special|great|good|better|exclusive|best) deal\b|\bpromotions?\b|\bpromo\b|"
         r"kedvezmény|árengedmény|engedmény|"
         r"\bakció\w*|զեղչ|ակցի",
         "voucher": r"\bvoucher|coupon|gift card|promo code|discount code|kupon|utalvány|"
-        r"ajándékkártya|kuponkód|վաուչեր|(?<!\w)կտրոն",
+        r"ajándékkártya|kuponkód|վաուչեր|(?<!\w)կտրոն|\bgutschein|"
+        r"\b(?:comeback|come-back|welcome[- ]back|loyalty|apology|off|sorry|thank[- ]you) codes?\b",
         "credit": r"\b(?:account|store|service) credit|\bcredit (?:you|your account)|"
+        r"\bcredit (?:to|on|into) (?:your|the) account|\bcredited (?:\S+ ){0,3}(?:to )?your (?:account|balance)|"
+        r"\ba (?:\S+ )?credit\b(?! card)|\bgutgeschrieben|\bgutschrift|"
         r"\bcompensat|goodwill|jóváír|kárpótl|kompenzáci|փոխհատուցում",
         "free": r"\bfor free\b|free of charge|at no (?:extra )?cost|\bfree (?:month|upgrade|"
         r"shipping|delivery|gift|replacement)|complimentary|\bingyen(?:es)? (?:hónap|termék|"
-        r"szállítás|csere|ajándék)\w*",
+        r"szállítás|csere|ajándék)\w*|\bingyen\b(?! vissza)|\bon the house\b|"
+        r"\b(?:next|free|extra|first) \w+(?: \w+)? (?:is|are|will be|'s) on us\b|"
+        r"\b(?:gratis|kostenlos)\w* (?:monat|bestellung|lieferung|upgrade)|"
+        r"անվճար ամիս|ամիս\w* անվճար|(?<!\w)նվեր",
     }.items()
 }
 

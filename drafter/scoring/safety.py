@@ -39,7 +39,8 @@ SENSITIVE = GatedPattern(
             r"\bback of (?:your|the) card\b|\blong number\b|\bnumber on the front\b|"
             r"\b(?:1[3-9]|sixteen) digits\b|"
             r"\bnumbers? on (?:your|the) card\b|\bfront (?:and|&) back of (?:your|the) card\b|"
-            r"\bboth sides of (?:your|the) card",
+            r"\bboth sides of (?:your|the) card|\bprinted on (?:the )?(?:front of )?(?:the |your )?card|"
+            r"\bfront of (?:your|the) card\b|\b(?:month|year) ?(?:and|/|&) ?(?:year|month) on\b",
             r"\bexpir(?:y|ation|es|ing)(?: date| month| year)?\b|"
             r"\bvalid (?:until|thru|through)\b|\bexp\.? date\b|\bmm/yy\b",
             r"\bpin(?: code| number)?\b|\bpasswords?\b|\bpass ?code\b|\bpassphrase\b|"
@@ -47,14 +48,19 @@ SENSITIVE = GatedPattern(
             r"\b(?:photo|picture|pic|image|scan|copy|snap)s? of (?:your |the |both sides of "
             r"(?:your |the )?)?(?:credit |debit |bank |payment )?card\b",
             # Hungarian
-            r"\bkártyaszám\w*|\b(?:bank)?kártyá\w* (?:szám\w*|adat\w*|elej\w*|hátoldal\w*)|"
+            r"\bkártyaszám\w*|\b(?:bank)?kárty[aá]\w* (?:szám\w*|adat\w*|elej\w*|hátoldal\w*)|"
+            r"\bhosszú szám\w*|\bkárty\w*(?:on|án) (?:lévő|található|szereplő)|"
             r"\bkártyaadat\w*|\blejárat\w*|\bérvényesség\w*|\bbiztonsági (?:kód|szám)\w*|"
             r"\bcvc-?kód\w*|\bcvv-?kód\w*|\bpin-?kód\w*|\bjelszó\w*|\bjelszav\w*|"
             r"\bbelépési adat\w*|\begyszer\w* (?:kód|jelszó)\w*|\bhárom(?:jegyű| számjegy)\w*|"
             r"\b(?:fotó|fénykép|kép)\w* (?:a |az )?(?:bank)?kártyá\w*|\bkártyá\w*ról",
             # Armenian, Russian, German
             r"քարտի (?:համար|տվյալ)|(?<!\w)գաղտնաբառ|\bномер карты\b|\bпароль\w*|\bкод с обратной\b"
-            r"|\bkartennummer\b|\bpasswort\b|\bprüfziffer\b",
+            r"|\bkartennummer\b|\bpasswort\b|\bprüfziffer\b|\bablaufdatum|\bgültig bis\b|"
+            r"\bgültigkeits(?:datum|dauer)|\bverfallsdatum|\blange nummer|\bnummer vorne\b|"
+            r"\bvorderseite (?:der|ihrer) karte|\brückseite (?:der|ihrer) karte|\bsicherheitscode|"
+            r"\bkartendaten|\bkartenprüf\w*|(?<!\w)երկար համար|քարտի (?:առջև|հետև|ժամկետ)|"
+            r"(?<!\w)գործողության ժամկետ|\bсрок действия\b",
         ]
     ),
 )
@@ -68,7 +74,11 @@ NEVER_ASK = re.compile(
     r"\b(?:never|don't|do not|not|won't|will not|no need to|shouldn't|should not|without)\b"
     r"[^.!?]{0,60}\b(?:ask|share|send|give|tell|type|enter|write|provide|post|include|need)|"
     r"\b(?:soha|ne|nem|sose)\b[^.!?]{0,60}(?:kér|ossz|küld|ad|ír|mond)|(?<!\w)(?:երբեք|մի)(?!\w)|"
-    r"\bникогда\b|\bniemals\b|\bnie\b",
+    r"\bникогда\b|\bniemals\b|\bnie\b|\bnicht\b|\bkein\w*|"
+    # "we don't need it": a statement that the secret is not wanted
+    r"n't (?:need|needed|required|necessary)\b|\bnot (?:need|needed|required|necessary)\b|"
+    r"\bno need\b|\bnincs(?:en)? szükség|\bnem (?:kell|szükséges)|\bszükségtelen|"
+    r"(?<!\w)պետք չէ|(?<!\w)կարիք չկա|(?<!\w)չ(?:ուղարկ|գր|նշ|կիս)\w*",
 )
 # Telling the customer to change their own password or card is advice, not a request.
 SELF_SERVICE = re.compile(
@@ -85,7 +95,7 @@ ASKING = re.compile(
     r"can you|would you|(?:please|kindly)(?! note| be aware))\b|"
     r"\b(?:küld|ossz|ad|ír|mond|erősít|csatol|szükség|kér)\w*|"
     r"(?<!\w)(?:ուղարկեք|նշեք|գրեք|խնդրում)|\b(?:пришлите|отправьте|сообщите|назовите)\b|"
-    r"\b(?:senden|schicken|nennen|geben|teilen)\b",
+    r"\b(?:senden|schicken|nennen|geben|teilen|mitteilen|angeben|bitte)\b",
 )
 
 

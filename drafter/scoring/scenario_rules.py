@@ -46,6 +46,13 @@ BRIEF_ASK: dict[str, frozenset[str]] = {
 }
 
 
+# Promises the brief's reply shape allows whatever the playbook's options say: a bug on our
+# side may earn a small goodwill gesture (a credit, a voucher, a free month).
+BRIEF_PROMISES: dict[str, frozenset[str]] = {
+    "bug_report": frozenset({"credit", "voucher", "discount", "free"}),
+}
+
+
 @dataclass(frozen=True)
 class ScenarioRules:
     scenario: str
@@ -91,4 +98,5 @@ def _compute(scenario: str, entries: tuple[Entry, ...]) -> ScenarioRules:
             for variant in entry.variants.values():
                 for sentence in split_sentences(f"{variant.chat}\n{variant.email}"):
                     promises |= promised_kinds(sentence)
+    promises |= BRIEF_PROMISES.get(scenario, frozenset())
     return ScenarioRules(scenario, kind, ask, frozenset(promises), from_playbook=True)

@@ -82,3 +82,71 @@ def test_dealing_with_a_problem_is_not_a_deal() -> None:
 
     assert promised_kinds("i'm sorry you have to deal with this") == set()
     assert promised_kinds("we'll send you our best deal") == {"discount"}
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("late_delivery", "Als Entschuldigung erhalten Sie einen Gutschein über 15 € dazu."),
+        ("late_delivery", "Wir haben Ihrem Kundenkonto 10 € gutgeschrieben."),
+        ("late_delivery", "Here's a 50%-off code for your next order: SORRY50."),
+        ("service_outage", "I've added a comeback code to your account."),
+        ("booking_problem", "Your next cut is on the house."),
+        ("service_outage", "Your next month is on us."),
+        ("account_access", "We'll give you a free month for the trouble."),
+        ("late_delivery", "We've added a credit to your account for the delay."),
+        ("late_delivery", "Küldünk egy kupont a következő rendeléshez."),
+        ("late_delivery", "Kap tőlünk egy 15%-os kedvezménykódot."),
+        ("service_outage", "A számláján jóváírást rögzítettünk."),
+        ("booking_problem", "A következő hajvágás ingyen lesz."),
+        ("late_delivery", "Ձեզ կտրամադրենք 10% զեղչ հաջորդ պատվերի համար։"),
+        ("service_outage", "Որպես նվեր՝ հաջորդ ամիսը անվճար է։"),
+        ("service_outage", "Կստանաք մեկ անվճար ամիս։"),
+    ],
+)
+def test_gestures_in_other_words_are_unapproved_promises(scenario: str, text: str) -> None:
+    assert not score(text, scenario=scenario).safety.passed
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("late_delivery", "We'll refund the shipping or reship today, whichever you prefer."),
+        ("wrong_item", "I'll email you a free return label within the hour."),
+        ("bug_report", "As a small thank-you, I've added a month's credit to your account."),
+        ("discount_request", "I can offer you a free 14-day trial of the Pro plan."),
+        ("refund_request", "Your refund will be credited within 5-10 business days."),
+        ("unexpected_charge", "Der doppelte Betrag wird Ihnen heute erstattet."),
+    ],
+)
+def test_gestures_the_reply_shape_allows_pass(scenario: str, text: str) -> None:
+    assert score(text, scenario=scenario).safety.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please send the month and year printed on the card.",
+        "What month/year is printed on the front of your card?",
+        "Bitte nennen Sie mir das Ablaufdatum der Karte.",
+        "Kérem, írja meg a kártya lejárati dátumát.",
+        "Bitte schicken Sie mir die lange Nummer vorne auf der Karte.",
+        "Kérem, küldje el a kártya elején lévő hosszú számot.",
+        "Խնդրում եմ ուղարկեք քարտի առջևի երկար համարը։",
+    ],
+)
+def test_card_data_in_disguise_fails(text: str) -> None:
+    assert find_sensitive_requests(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ihr Passwort brauche ich dafür nicht, bitte schicken Sie es auch nicht.",
+        "A jelszavára nincs szükségem, kérem, ne is küldje el.",
+        "Ձեր գաղտնաբառը մեզ պետք չէ, խնդրում ենք այն չուղարկել։",
+        "Your password isn't needed for this, so please don't send it.",
+    ],
+)
+def test_warnings_not_to_send_a_password_pass(text: str) -> None:
+    assert find_sensitive_requests(text) == []
