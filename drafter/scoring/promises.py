@@ -24,9 +24,11 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"\bakció\w*|զեղչ|ակցի",
         "voucher": r"\bvoucher|coupon|gift card|promo code|discount code|kupon|utalvány|"
         r"ajándékkártya|kuponkód|վաուչեր|(?<!\w)կտրոն|\bgutschein|"
-        r"\b(?:comeback|come-back|welcome[- ]back|loyalty|apology|off|sorry|thank[- ]you) codes?\b",
+        r"\b(?:comeback|come-back|welcome[- ]back|loyalty|apology|off|sorry|thank[- ]you) "
+        r"codes?\b",
         "credit": r"\b(?:account|store|service) credit|\bcredit (?:you|your account)|"
-        r"\bcredit (?:to|on|into) (?:your|the) account|\bcredited (?:\S+ ){0,3}(?:to )?your (?:account|balance)|"
+        r"\bcredit (?:to|on|into) (?:your|the) account|"
+        r"\bcredited (?:\S+ ){0,3}(?:to )?your (?:account|balance)|"
         r"\ba (?:\S+ )?credit\b(?! card)|\bgutgeschrieben|\bgutschrift|"
         r"\bcompensat|goodwill|jóváír|kárpótl|kompenzáci|փոխհատուցում",
         "free": r"\bfor free\b|free of charge|at no (?:extra )?cost|\bfree (?:month|upgrade|"

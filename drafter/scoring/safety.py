@@ -39,7 +39,8 @@ SENSITIVE = GatedPattern(
             r"\bback of (?:your|the) card\b|\blong number\b|\bnumber on the front\b|"
             r"\b(?:1[3-9]|sixteen) digits\b|"
             r"\bnumbers? on (?:your|the) card\b|\bfront (?:and|&) back of (?:your|the) card\b|"
-            r"\bboth sides of (?:your|the) card|\bprinted on (?:the )?(?:front of )?(?:the |your )?card|"
+            r"\bboth sides of (?:your|the) card|"
+            r"\bprinted on (?:the )?(?:front of )?(?:the |your )?card|"
             r"\bfront of (?:your|the) card\b|\b(?:month|year) ?(?:and|/|&) ?(?:year|month) on\b",
             r"\bexpir(?:y|ation|es|ing)(?: date| month| year)?\b|"
             r"\bvalid (?:until|thru|through)\b|\bexp\.? date\b|\bmm/yy\b",
