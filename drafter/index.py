@@ -14,7 +14,7 @@ import re
 import shutil
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,10 @@ from drafter.settings import Settings
 
 # Bump when the document layout or metadata changes: old collections are then left alone.
 SCHEMA_VERSION = 1
-_ADD_BATCH = 64
+# Documents embedded per progress step: the texts are sorted by length across the whole
+# sync first, so chunking here costs no extra padding. Chroma gets them in one add per
+# client batch limit (thousands), since each add is a sqlite transaction.
+_EMBED_CHUNK = 128
 # The pseudo-scenario of the negative examples (spam, small talk, requests aimed at the
 # model): a message nearest to them abstains. Never a catalog id, never in ``matches``.
 OUT_OF_SCOPE = "__out_of_scope__"
@@ -177,7 +180,15 @@ class PlaybookIndex:
         self.embeddings = embeddings
         self.name = collection_name(settings)
         self._recovered_from: str | None = None
+        self._max_batch = 1000
+        # entry id -> (content hash, documents) as of the last sync, for callers that cache.
+        self.synced: dict[str, tuple[str, int]] = {}
         self.collection = self._open()
+
+    @property
+    def recovered_from(self) -> str | None:
+        """Why the local store was rebuilt on open, if it was."""
+        return self._recovered_from
 
     def _open(self) -> Any:
         try:
@@ -199,6 +210,7 @@ class PlaybookIndex:
 
     def _open_once(self) -> Any:
         client = _client(self.settings)
+        self._max_batch = int(client.get_max_batch_size())
         embedder = embedder_id(self.settings)
         collection = client.get_or_create_collection(
             self.name,
@@ -251,12 +263,14 @@ class PlaybookIndex:
         if stale:
             self.collection.delete(where={"entry_id": {"$in": stale}})
         docs = [d for i in added + updated for d in wanted[i][1]]
-        for start, batch in _batches(docs, _ADD_BATCH):
-            vectors = self.embeddings.embed_documents([d.text for d in batch])
+        vectors = self._embed(docs, progress)
+        limit = max(1, self._max_batch)
+        for start in range(0, len(docs), limit):
+            batch = docs[start : start + limit]
             self.collection.add(
                 ids=[d.id for d in batch],
                 documents=[d.text for d in batch],
-                embeddings=vectors,
+                embeddings=vectors[start : start + limit],
                 metadatas=[
                     {
                         "entry_id": d.entry_id,
@@ -266,12 +280,23 @@ class PlaybookIndex:
                     for d in batch
                 ],
             )
-            if progress is not None:
-                progress(start + len(batch), len(docs))
         if progress is not None and not docs:
             progress(0, 0)
+        self.synced = {i: (h, len(d)) for i, (h, d) in wanted.items()}
         report.documents = self.collection.count()
         return report
+
+    def _embed(self, docs: list[Document], progress: Progress | None) -> list[list[float]]:
+        """Vectors in ``docs`` order; each distinct text is embedded once, shortest first."""
+        unique = sorted({d.text for d in docs}, key=len)
+        found: dict[str, list[float]] = {}
+        for start in range(0, len(unique), _EMBED_CHUNK):
+            chunk = unique[start : start + _EMBED_CHUNK]
+            found.update(zip(chunk, self.embeddings.embed_documents(chunk), strict=True))
+            if progress is not None:
+                done = sum(1 for d in docs if d.text in found)
+                progress(done, len(docs))
+        return [found[d.text] for d in docs]
 
     def vectors(self) -> tuple[list[tuple[str, str]], Any]:
         """Every stored (scenario, entry id) with its vector, as one float32 matrix.
@@ -302,8 +327,3 @@ class PlaybookIndex:
             (str(m["entry_id"]), str(m["scenario"]), 1.0 - float(d))
             for m, d in zip(metas, dists, strict=True)
         ]
-
-
-def _batches(docs: list[Document], size: int) -> Iterator[tuple[int, list[Document]]]:
-    for start in range(0, len(docs), size):
-        yield start, docs[start : start + size]

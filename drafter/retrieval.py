@@ -171,16 +171,21 @@ def lexical_texts(entry: Entry) -> list[str]:
 
 
 class Snapshot(BaseModel):
-    """What the last sync saw, so a new process can skip parsing YAML when nothing changed.
+    """What the last sync saw, so a new process can search without chromadb or YAML.
 
-    Keyed by the playbook files' mtime and size; the collection's document count guards
-    against a store that was deleted or rebuilt behind our back.
+    Valid while the playbook files (mtime, size) and the store are as they were: the local
+    store's sqlite file (mtime, size) changes with any write by any process, so a store
+    deleted or rebuilt behind our back is noticed without importing chromadb. A Chroma
+    server has no such file; there the entries' hashes are read back from the server's
+    metadata on resume, so another process's changes are never hidden.
     """
 
     model_config = ConfigDict(extra="forbid")
 
     collection: str
     files: dict[str, tuple[int, int]]
+    store: tuple[int, int] | None
+    entries: dict[str, tuple[str, int]]
     documents: int
     dense: list[tuple[str, str]]
     lexical: list[tuple[str, str, str]]
@@ -213,6 +218,17 @@ def load_negatives(path: Path | None = None) -> list[str]:
         warnings.warn(f"ignoring out-of-scope examples in {path}: {exc}", stacklevel=2)
         return []
     return [str(e).strip() for e in examples if str(e).strip()]
+
+
+def _store_stat(settings: Settings) -> tuple[int, int] | None:
+    """(mtime, size) of the local store's sqlite file; None when absent or on a server."""
+    if settings.chroma_url:
+        return None
+    try:
+        stat = (settings.cache_dir / "chroma" / "chroma.sqlite3").stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def _playbook_files(settings: Settings) -> dict[str, tuple[int, int]]:
@@ -257,28 +273,51 @@ class Retriever:
 
         return PlaybookLibrary.load(self.settings)
 
-    def _open(self) -> PlaybookIndex:
-        if self._index is None:
+    def _embedder(self) -> Embeddings:
+        if self._embeddings is None:
             from drafter.embeddings import MiniLMEmbeddings, make_embeddings
 
             embeddings = make_embeddings(self.settings)
             if isinstance(embeddings, MiniLMEmbeddings):
-                embeddings.encoder.start_loading()  # overlaps the chromadb import below
+                embeddings.encoder.start_loading()  # overlaps whatever the caller does next
+            self._embeddings = embeddings
+        return self._embeddings
+
+    def _open(self) -> PlaybookIndex:
+        if self._index is None:
+            embeddings = self._embedder()
             from drafter.index import PlaybookIndex
 
-            self._embeddings = embeddings
             self._index = PlaybookIndex(self.settings, embeddings)
         return self._index
 
     def ensure_index(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
-        """Bring the index in line with the playbooks (re-embeds only changed entries)."""
-        import numpy as np
+        """Bring the index in line with the playbooks (re-embeds only changed entries).
 
-        from drafter.index import OUT_OF_SCOPE_ENTRY, indexed_entries
+        Always opens Chroma. When the stored entries' hashes (metadata only) match the
+        snapshot and the playbook files are unchanged, nothing is parsed or read back: the
+        saved vectors are reused.
+        """
+        from drafter.index import OUT_OF_SCOPE_ENTRY, IndexReport, indexed_entries
 
         with self._lock:
             index = self._open()
-            files = _playbook_files(self.settings) if self._fixed_library is None else {}
+            fixed = self._fixed_library is not None
+            files = _playbook_files(self.settings) if not fixed else {}
+            previous = None if fixed else self._load_snapshot()
+            if (
+                previous is not None
+                and index.recovered_from is None
+                and previous[0].collection == index.name
+                and previous[0].files == files
+                and index.indexed_hashes() == previous[0].entries
+            ):
+                snapshot, matrix = previous
+                report = IndexReport(collection=index.name, documents=snapshot.documents)
+                self._use_lexical(snapshot.lexical, snapshot.dense, matrix)
+                self._save_snapshot(snapshot, matrix)  # records the store as it is now
+                self.last_report = report
+                return report
             library = self._library()
             negatives = load_negatives()
             report = index.sync(library.loaded, progress, negatives)
@@ -289,21 +328,29 @@ class Retriever:
                 for text in lexical_texts(e.entry)
             ]
             docs += [(OUT_OF_SCOPE, OUT_OF_SCOPE_ENTRY, text) for text in negatives]
-            dense, matrix = index.vectors()
+            if (
+                previous is not None
+                and not report.changed
+                and not report.rebuilt
+                and previous[0].collection == index.name
+                and previous[0].entries == index.synced
+            ):
+                dense, matrix = previous[0].dense, previous[1]  # same vectors as stored
+            else:
+                dense, matrix = index.vectors()
             self._use_lexical(docs, dense, matrix)
             self.last_report = report
-            if self._fixed_library is None:
+            if not fixed:
                 snapshot = Snapshot(
                     collection=index.name,
                     files=files,
+                    store=None,
+                    entries=index.synced,
                     documents=report.documents,
                     dense=dense,
                     lexical=docs,
                 )
-                path = self._snapshot_path()
-                path.parent.mkdir(parents=True, exist_ok=True)
-                np.save(path.with_suffix(".npy"), matrix)
-                path.write_text(snapshot.model_dump_json(), encoding="utf-8")
+                self._save_snapshot(snapshot, matrix)
             return report
 
     def _use_lexical(
@@ -318,28 +365,56 @@ class Retriever:
     def _snapshot_path(self) -> Path:
         from drafter.embeddings import embedder_id
 
-        key = f"{embedder_id(self.settings)}|{self.settings.chroma_url}|{self.settings.cache_dir}"
+        key = (
+            f"{embedder_id(self.settings)}|{self.settings.collection_prefix}|"
+            f"{self.settings.chroma_url}|{self.settings.cache_dir}"
+        )
         digest = hashlib.sha256(key.encode()).hexdigest()[:12]
         return self.settings.cache_dir / f"retrieval-snapshot-{digest}.json"
 
-    def _resume(self) -> bool:
-        """Start from the last sync's snapshot if the playbook files have not changed."""
-        if self._fixed_library is not None:
-            return False
+    def _save_snapshot(self, snapshot: Snapshot, matrix: Any) -> None:
+        import numpy as np
+
+        path = self._snapshot_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        snapshot = snapshot.model_copy(update={"store": _store_stat(self.settings)})
+        np.save(path.with_suffix(".npy"), matrix)
+        path.write_text(snapshot.model_dump_json(), encoding="utf-8")
+
+    def _load_snapshot(self) -> tuple[Snapshot, Any] | None:
+        """The saved snapshot and vectors, or None when missing, unreadable or inconsistent."""
         import numpy as np
 
         path = self._snapshot_path()
         try:
             snapshot = Snapshot.model_validate_json(path.read_bytes())
-            matrix = np.load(path.with_suffix(".npy"))
-        except (OSError, ValueError):
+            matrix = np.load(path.with_suffix(".npy"), allow_pickle=False)
+        except (OSError, ValueError, EOFError):
+            return None
+        if matrix.ndim != 2 or matrix.shape[0] != len(snapshot.dense):
+            return None
+        return snapshot, matrix
+
+    def _resume(self) -> bool:
+        """Start from the last sync's snapshot if neither the playbooks nor the store changed.
+
+        Locally this imports no chromadb at all. With a Chroma server the stored hashes are
+        compared first (one metadata read), since another process may have changed it.
+        """
+        if self._fixed_library is not None:
             return False
-        if matrix.shape[0] != len(snapshot.dense):
+        self._embedder()  # the model loads in a thread while the snapshot is checked
+        loaded = self._load_snapshot()
+        if loaded is None:
             return False
+        snapshot, matrix = loaded
         if snapshot.files != _playbook_files(self.settings):
             return False
-        index = self._open()
-        if index.name != snapshot.collection or index.collection.count() != snapshot.documents:
+        if self.settings.chroma_url:
+            index = self._open()
+            if index.name != snapshot.collection or index.indexed_hashes() != snapshot.entries:
+                return False
+        elif snapshot.store is None or snapshot.store != _store_stat(self.settings):
             return False
         self._use_lexical(snapshot.lexical, snapshot.dense, matrix)
         return True
@@ -349,9 +424,8 @@ class Retriever:
         with self._lock:
             if self._lexical is None and not self._resume():
                 self.ensure_index()
-            assert self._index is not None and self._embeddings is not None
             assert self._lexical is not None
-            embeddings, lexical = self._embeddings, self._lexical
+            embeddings, lexical = self._embedder(), self._lexical
         text = message[:MAX_CHARS]
         evidence = Evidence()
         if not self._lexical_docs or not text.strip():

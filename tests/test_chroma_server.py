@@ -73,3 +73,18 @@ def test_index_and_search_through_server(
     assert not second.ensure_index().changed  # the server kept the vectors
     result = second.search("my package never arrived, the courier did not show up")
     assert result.best == "late_delivery"
+    # Another process empties the server's collection: resuming must notice, not trust the
+    # local snapshot.
+    import chromadb
+
+    from drafter.index import collection_name
+
+    client = chromadb.HttpClient(
+        host="127.0.0.1", port=int(chroma_url.rsplit(":", 1)[1]), settings=chromadb.Settings()
+    )
+    client.get_collection(collection_name(Settings())).delete(
+        where={"entry_id": "late_delivery_recovery"}
+    )
+    third = Retriever(Settings())
+    assert third.search("my package never arrived").best == "late_delivery"
+    assert third.last_report is not None and "late_delivery_recovery" in third.last_report.added

@@ -156,3 +156,72 @@ def test_new_process_resumes_until_a_playbook_changes(settings: Settings) -> Non
     changed = Retriever(settings)
     changed.search("my parcel is late")
     assert changed.last_report is not None and not changed.last_report.rebuilt
+
+
+def test_resume_needs_no_chromadb(settings: Settings) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from drafter.retrieval import Retriever
+
+    Retriever(settings).ensure_index()
+    code = (
+        "import sys; from drafter.retrieval import Retriever; r = Retriever(); "
+        "print(r.search('my parcel is late').best, r.last_report, 'chromadb' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=dict(os.environ), capture_output=True, text=True
+    )
+    assert out.stdout.split() == ["late_delivery", "None", "False"], out.stderr
+
+
+def test_store_removed_behind_our_back_is_rebuilt_on_resume(settings: Settings) -> None:
+    from drafter.retrieval import Retriever
+
+    Retriever(settings).ensure_index()
+    _forget_open_stores()
+    shutil.rmtree(store_path(settings))
+    again = Retriever(settings)
+    assert again.search("my parcel is late").best == "late_delivery"
+    assert again.last_report is not None and again.last_report.rebuilt
+
+
+@pytest.mark.parametrize("broken", ["json", "npy"])
+def test_corrupt_snapshot_falls_back_to_a_sync(settings: Settings, broken: str) -> None:
+    from drafter.retrieval import Retriever
+
+    first = Retriever(settings)
+    first.ensure_index()
+    path = first._snapshot_path()
+    (path if broken == "json" else path.with_suffix(".npy")).write_bytes(b"\x93NUMPY garbage")
+    again = Retriever(settings)
+    assert again.search("my parcel is late").best == "late_delivery"
+    assert again.last_report is not None and not again.last_report.changed
+
+
+def test_noop_reindex_reuses_saved_vectors(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.retrieval import Retriever
+
+    first = Retriever(settings)
+    first.ensure_index()
+    expected = first.search("the parcel is late again").model_dump()
+    reads: list[int] = []
+    original = PlaybookIndex.vectors
+
+    def counted(self: PlaybookIndex) -> object:
+        reads.append(1)
+        return original(self)
+
+    monkeypatch.setattr(PlaybookIndex, "vectors", counted)
+    again = Retriever(settings)
+    assert not again.ensure_index().changed
+    assert reads == []
+    assert again.search("the parcel is late again").model_dump() == expected
+    path = settings.playbooks[0] / "damaged_item.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    touched = Retriever(settings)
+    assert not touched.ensure_index().changed  # same content: hashes equal, vectors reused
+    assert reads == []
