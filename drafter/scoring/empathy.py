@@ -49,6 +49,8 @@ ACKNOWLEDGE = GatedPattern(
             r"\b(?:meant|intended) for\b|\bby mistake\b|"
             r"\bjust checking\b|\bchecking in\b|\byou (?:wrote|contacted|messaged) (?:to )?us\b|"
             r"\bglad (?:to hear|that|it)\b|\b(?:received|got) your (?:request|message|note)\b",
+            r"\b(?:that|this|it)(?:'s| is| was| sounds like)(?: \w+){0,2} (?:rough|a pain|a hassle|"
+            r"no fun|a letdown|a bummer|a nuisance)\b",
             # Hungarian
             r"\b(?:látom|értem|megértem|teljesen érthető|érthető|el tudom képzelni|igaza van|"
             r"tudom, (?:hogy|mennyire))\b|\b(?:bosszantó|frusztráló|kellemetlen(?!ség)|idegesítő|"
@@ -71,7 +73,7 @@ APOLOGY = GatedPattern(
             r"\bwe (?:let you down|dropped the ball|got (?:this|it) wrong)\b|\bi regret\b",
             r"\belnézés\w*|\bsajnál\w*|\bbocsánat\w*|\bbocs\b",
             r"(?<!\w)ներողություն|(?<!\w)ցավում (?:եմ|ենք)|\bизвин\w*|\bпрости\w*|\bentschuldig\w*|"
-            r"\btut (?:mir|uns) leid\b",
+            r"\btut (?:mir|uns) (?:\w+ )?leid\b",
         ]
     ),
 )
@@ -84,7 +86,57 @@ HOLLOW = GatedPattern(
     r"\bif (?:this|that) caused\b|\bwe value your (?:business|custom|patience)\b|"
     r"\byour (?:call|message|request) is important to us\b|"
     r"\bsorry,? (?:no|but|we (?:can't|cannot|don't|do not))\b|"
-    r"\besetleges\s+(?:kellemetlenség|kényelmetlenség|probléma)\w*|\bminden kellemetlenségért\b",
+    r"\besetleges\s+(?:kellemetlenség|kényelmetlenség|probléma)\w*|\bminden kellemetlenségért\b|"
+    r"\b(?:entstandenen?|etwaigen?|eventuellen?|die|alle) unannehmlichkeit\w*|"
+    r"\bwir entschuldigen uns vielmals\b|"
+    r"(?<!\w)(?:պատճառված|հնարավոր|ցանկացած) անհարմարություն\w*",
+)
+
+# Where nothing went wrong, taking in the request warmly is the acknowledgement the brief asks
+# for ("Thanks for getting in touch about...", "Köszönöm az ötletet", "սիրով կօգնեմ"); in a
+# complaint, or a refund chase, it is not enough, so these count only in WARM_WELCOME scenarios.
+FRIENDLY = GatedPattern(
+    "|".join(
+        [
+            r"\b(?:totally |completely |perfectly )?fair to ask\b|"
+            r"\bthank(?:s| you) for (?:getting in touch|contacting|asking|writing|the (?:idea|"
+            r"suggestion|question|feedback)|your (?:idea|suggestion|question|feedback|interest|"
+            r"message|note|email))|\b(?:happy|glad) to (?:help|explain|clarify)\b|"
+            r"\b(?:good|great) news\b",
+            r"\bköszön\w* (?:az |a )?(?:ötlet|kérdés|üzenet|javaslat|megkeresés|érdeklődés|"
+            r"visszajelzés)\w*|\búgy tűnik\b|\bszánt(?:a|ad|ák)\b|\bjó hír\w*|"
+            r"\b(?:szívesen|örömmel) segít\w*",
+            r"\balles klar\b|\bich kümmere mich\b|\bdanke(?: schön)? für (?:die|ihre|deine|den|"
+            r"ihren) (?:idee|frage|nachricht|anregung|vorschlag|anfrage)\w*|\bgute nachricht\w*|"
+            r"\bgerne? helfe\b",
+            r"(?<!\w)սիրով (?:կօգնեմ|կօգնենք|կպատասխանեմ)|(?<!\w)լավ լուր|"
+            r"(?<!\w)ուրախ (?:եմ|ենք) օգնել",
+        ]
+    ),
+)
+# Praise of the question or idea only acknowledges it when the sentence says what it is
+# about ("Love this idea, I've passed it on"); a bare "Great idea!" before a question wall or
+# a stock answer does not.
+PRAISE = GatedPattern(
+    r"\b(?:great|good|fair|interesting|excellent) (?:question|idea|point|suggestion)\b|"
+    r"\b(?:love|like) (?:this|that|the|your) (?:idea|suggestion)\b|"
+    r"\b(?:jó|remek|nagyszerű|érdekes) (?:kérdés|ötlet)\w*|"
+    r"\b(?:gute|tolle|spannende) (?:frage|idee)\b|"
+    r"(?<!\w)(?:լավ|հիանալի) (?:հարց|գաղափար)\w*",
+)
+# Scenarios where the customer brings a request, not a grievance (domain brief).
+WARM_WELCOME: frozenset[str] = frozenset(
+    {
+        "feature_request",
+        "competitor_comparison",
+        "discount_request",
+        "greeting",
+        "wrong_company",
+        "cancellation",
+        "csat_request",
+        "offline_message",
+        "feature_released",
+    }
 )
 
 # Legal boilerplate and defence: the opposite of acknowledging the customer.
@@ -125,6 +177,22 @@ def names_the_problem(draft: DraftContext, index: int) -> bool:
     for phrase in draft.hits(APOLOGY).get(index, ()):
         lowered = lowered.replace(phrase, " ")
     return len(_WORD.findall(lowered)) >= _NAMING_WORDS
+
+
+def _welcoming(draft: DraftContext) -> list[str]:
+    """Sentences that take in a request warmly: a thanks or welcome, or praise that names it."""
+    friendly, praise = draft.hits(FRIENDLY), draft.hits(PRAISE)
+    out = []
+    for index, sentence in enumerate(draft.sentences):
+        if index in friendly:
+            out.append(sentence)
+        elif index in praise:
+            lowered = draft.lower_sentence(index)
+            for phrase in praise[index]:
+                lowered = lowered.replace(phrase, " ")
+            if len(_WORD.findall(lowered)) >= _NAMING_WORDS:
+                out.append(sentence)
+    return out
 
 
 @scorer("empathy", weight=1.0)
@@ -179,6 +247,9 @@ def _empathy(draft: DraftContext) -> Score:
             else ""
         )
     elif draft.scenario is not None:
+        if not (acknowledging or naming_apologies) and draft.scenario in WARM_WELCOME:
+            acknowledging = _welcoming(draft)
+            genuine = acknowledging + [s for s in genuine if s not in acknowledging]
         shortfall = "" if acknowledging or naming_apologies else "nothing acknowledges the customer"
     else:
         shortfall = "" if genuine else "no acknowledgement or apology"

@@ -95,3 +95,58 @@ def test_sorry_as_a_refusal_is_not_empathy() -> None:
     assert not score(
         "Sorry, but we can't change prices.", scenario="discount_request"
     ).empathy.passed
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("feature_request", "Great question about dark mode! It is planned for the March update."),
+        ("feature_request", "Love this idea, I've passed it to the product team today."),
+        ("discount_request", "Totally fair to ask. We don't run student discounts."),
+        ("cancellation", "Thanks for getting in touch about cancelling. Your plan ends today."),
+        ("greeting", "Hi Anna! Happy to help, what can I do for you?"),
+        ("feature_released", "Good news: the CSV export you asked for is live today."),
+        ("cancellation", "Alles klar, ich kümmere mich darum. Ihr Abo endet heute."),
+        ("feature_request", "Danke für die Idee! Wir prüfen sie bis Freitag."),
+        ("feature_request", "Köszönöm az ötletet! Továbbítottam a termékcsapatnak."),
+        ("offline_message", "Köszönöm üzenetét, holnap 9-kor válaszolunk."),
+        ("wrong_company", "Úgy tűnik, ezt az üzenetet a fogorvosának szántad."),
+        ("greeting", "Բարև, սիրով կօգնեմ։ Ինչո՞վ կարող եմ օգնել։"),
+        (
+            "damaged_item",
+            "That's a rough start - the mug arrived cracked. Sorry! Could you send a photo? "
+            "I'll send a replacement today.",
+        ),
+    ],
+)
+def test_a_warm_welcome_acknowledges_a_request(scenario: str, text: str) -> None:
+    assert score(text, scenario=scenario).empathy.passed
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        # bare praise that never says what it is about
+        ("competitor_comparison", "Good question! Unlike X, we include phone support."),
+        # a welcome is not enough where the customer is chasing money or a fault
+        ("refund_request", "Happy to help! Your refund is processed within 5 days."),
+        ("late_delivery", "Happy to help. Sorry. Your parcel arrives tomorrow."),
+        (
+            "late_delivery",
+            "Wir entschuldigen uns vielmals. Es tut uns sehr leid. Nochmals Entschuldigung für "
+            "die Verspätung. Ihr Paket kommt morgen.",
+        ),
+        (
+            "late_delivery",
+            "Ներողություն ենք խնդրում պատճառված անհարմարությունների համար։ "
+            "Ձեր պատվերը կհասնի վաղը։",
+        ),
+        (
+            "service_outage",
+            "Wir bitten die entstandenen Unannehmlichkeiten zu entschuldigen. "
+            "Der Dienst läuft ab 14:00 wieder.",
+        ),
+    ],
+)
+def test_bare_praise_stacked_or_form_apologies_do_not_count(scenario: str, text: str) -> None:
+    assert not score(text, scenario=scenario).empathy.passed
