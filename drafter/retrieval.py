@@ -314,7 +314,7 @@ class Retriever:
             ):
                 snapshot, matrix = previous
                 report = IndexReport(collection=index.name, documents=snapshot.documents)
-                self._use_lexical(snapshot.lexical, snapshot.dense, matrix)
+                self._use_lexical(snapshot.lexical, snapshot.dense, matrix, self._saved_lexical())
                 self._save_snapshot(snapshot, matrix)  # records the store as it is now
                 self.last_report = report
                 return report
@@ -354,11 +354,17 @@ class Retriever:
             return report
 
     def _use_lexical(
-        self, docs: list[tuple[str, str, str]], dense: list[tuple[str, str]], matrix: Any
+        self,
+        docs: list[tuple[str, str, str]],
+        dense: list[tuple[str, str]],
+        matrix: Any,
+        fitted: CharNgramTfidf | None = None,
     ) -> None:
         from drafter.lexical import CharNgramTfidf
 
-        self._lexical = CharNgramTfidf([text for _, _, text in docs])
+        if fitted is None or fitted.size != len(docs):
+            fitted = CharNgramTfidf([text for _, _, text in docs])
+        self._lexical = fitted
         self._lexical_docs = [(scenario, entry_id) for scenario, entry_id, _ in docs]
         self._dense_docs, self._dense_matrix = dense, matrix
 
@@ -379,6 +385,8 @@ class Retriever:
         path.parent.mkdir(parents=True, exist_ok=True)
         snapshot = snapshot.model_copy(update={"store": _store_stat(self.settings)})
         np.save(path.with_suffix(".npy"), matrix)
+        if self._lexical is not None:
+            self._lexical.save(path.with_suffix(".lexical.npz"))
         path.write_text(snapshot.model_dump_json(), encoding="utf-8")
 
     def _load_snapshot(self) -> tuple[Snapshot, Any] | None:
@@ -416,8 +424,17 @@ class Retriever:
                 return False
         elif snapshot.store is None or snapshot.store != _store_stat(self.settings):
             return False
-        self._use_lexical(snapshot.lexical, snapshot.dense, matrix)
+        self._use_lexical(snapshot.lexical, snapshot.dense, matrix, self._saved_lexical())
         return True
+
+    def _saved_lexical(self) -> CharNgramTfidf | None:
+        """The lexical model saved with the snapshot; refitting (~0.5 s) is the fallback."""
+        from drafter.lexical import CharNgramTfidf
+
+        try:
+            return CharNgramTfidf.load(self._snapshot_path().with_suffix(".lexical.npz"))
+        except (OSError, ValueError):
+            return None
 
     def evidence(self, message: str) -> Evidence:
         """Both channels' per-scenario similarities for one message."""

@@ -153,3 +153,15 @@ def test_missing_or_broken_negatives_file_is_skipped(tmp_path) -> None:  # type:
     broken.write_text("examples: [unclosed", encoding="utf-8")
     with pytest.warns(UserWarning, match="ignoring out-of-scope"):
         assert load_negatives(broken) == []
+
+
+def test_saved_lexical_model_scores_like_the_fitted_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    texts = ["A csomagom még nem érkezett meg", "the jar arrived cracked", "Պատվերս ուշանում է"]
+    fitted = CharNgramTfidf(texts)
+    fitted.save(tmp_path / "lexical.npz")
+    loaded = CharNgramTfidf.load(tmp_path / "lexical.npz")
+    for query in ("csomag nem jött", "cracked jar!!", "ուշանում", "zzz"):
+        assert loaded.scores(query) == fitted.scores(query)
+    (tmp_path / "broken.npz").write_bytes((tmp_path / "lexical.npz").read_bytes()[:200])
+    with pytest.raises(ValueError):
+        CharNgramTfidf.load(tmp_path / "broken.npz")
