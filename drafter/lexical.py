@@ -18,15 +18,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 NGRAM_RANGE = (2, 5)
+# Bump when normalise() or the weighting changes: a saved model of another version is refit.
+FORMAT = 2
 MAX_CHARS = 4000
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 
 
 def normalise(text: str) -> str:
-    """Fold case and compatibility forms; all numbers look alike (order ids carry no topic)."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold()
-    return _DIGITS.sub("0", text)
+    """Fold case, compatibility forms and accents; all numbers look alike.
+
+    Hungarian customers often type without accents ("nem erkezett meg"): dropping the
+    combining marks lets such a message meet the accented examples. Order ids carry no topic.
+    """
+    decomposed = unicodedata.normalize("NFKD", text[:MAX_CHARS].casefold())
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _DIGITS.sub("0", unicodedata.normalize("NFC", text))
 
 
 def ngrams(text: str, low: int = NGRAM_RANGE[0], high: int = NGRAM_RANGE[1]) -> Counter[str]:
@@ -113,7 +120,7 @@ class CharNgramTfidf:
                 offsets=self.offsets,
                 docs=self.docs,
                 weights=self.weights,
-                meta=np.array([self.unseen_idf, float(self.size)]),
+                meta=np.array([self.unseen_idf, float(self.size), float(FORMAT), *NGRAM_RANGE]),
             )
 
     @classmethod
@@ -128,9 +135,11 @@ class CharNgramTfidf:
                 model.grams = {g: i for i, g in enumerate(joined.split("\x00"))} if joined else {}
                 model.idf, model.offsets = data["idf"], data["offsets"]
                 model.docs, model.weights = data["docs"], data["weights"]
-                unseen, size = (float(x) for x in data["meta"])
+                unseen, size, *version = (float(x) for x in data["meta"])
         except (KeyError, EOFError, zipfile.BadZipFile) as exc:
             raise ValueError(f"incomplete lexical model {path}: {exc}") from exc
+        if version != [float(FORMAT), *map(float, NGRAM_RANGE)]:
+            raise ValueError(f"lexical model {path} was saved by another version")
         model.unseen_idf, model.size = unseen, int(size)
         if len(model.idf) != len(model.grams) or len(model.offsets) != len(model.grams) + 1:
             raise ValueError(f"inconsistent lexical model {path}")

@@ -165,3 +165,10 @@ def test_saved_lexical_model_scores_like_the_fitted_one(tmp_path) -> None:  # ty
     (tmp_path / "broken.npz").write_bytes((tmp_path / "lexical.npz").read_bytes()[:200])
     with pytest.raises(ValueError):
         CharNgramTfidf.load(tmp_path / "broken.npz")
+
+
+def test_unaccented_hungarian_meets_accented_examples() -> None:
+    model = CharNgramTfidf(["Még nem érkezett meg a csomagom", "A számlán kétszer szerepel"])
+    accented = model.scores("még nem érkezett meg a csomagom")
+    plain = model.scores("meg nem erkezett meg a csomagom")
+    assert plain == pytest.approx(accented) and plain[0] > 0.99 and plain[1] < 0.2
