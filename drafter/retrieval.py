@@ -379,15 +379,29 @@ class Retriever:
         return self.settings.cache_dir / f"retrieval-snapshot-{digest}.json"
 
     def _save_snapshot(self, snapshot: Snapshot, matrix: Any) -> None:
+        """Each file is written aside and renamed, so a concurrent reader never sees half."""
+        import os
+
         import numpy as np
 
         path = self._snapshot_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         snapshot = snapshot.model_copy(update={"store": _store_stat(self.settings)})
-        np.save(path.with_suffix(".npy"), matrix)
+        aside = f".tmp-{os.getpid()}-{threading.get_ident()}"
+
+        def replace(target: Path, write: Callable[[Path], object]) -> None:
+            temporary = target.with_name(target.name + aside)
+            write(temporary)
+            os.replace(temporary, target)
+
+        def save_matrix(target: Path) -> None:
+            with target.open("wb") as fh:
+                np.save(fh, matrix)
+
+        replace(path.with_suffix(".npy"), save_matrix)
         if self._lexical is not None:
-            self._lexical.save(path.with_suffix(".lexical.npz"))
-        path.write_text(snapshot.model_dump_json(), encoding="utf-8")
+            replace(path.with_suffix(".lexical.npz"), self._lexical.save)
+        replace(path, lambda t: t.write_text(snapshot.model_dump_json(), encoding="utf-8"))
 
     def _load_snapshot(self) -> tuple[Snapshot, Any] | None:
         """The saved snapshot and vectors, or None when missing, unreadable or inconsistent."""
