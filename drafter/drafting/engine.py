@@ -83,6 +83,9 @@ class Drafter:
         self.calendar = BusinessCalendar(self.settings)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._library = library
+        # Only a library the caller chose is pinned on the retriever: the configured one lets
+        # the retriever resume from its snapshot without parsing playbooks or opening Chroma.
+        self._given_library = library
         self._retriever = retriever
         self._llm = llm
         self._llm_resolved = llm is not None
@@ -100,12 +103,11 @@ class Drafter:
 
     @property
     def retriever(self) -> Retriever:
-        library = self.library
         with self._lock:
             if self._retriever is None:
                 from drafter.retrieval import Retriever
 
-                self._retriever = Retriever(self.settings, library)
+                self._retriever = Retriever(self.settings, self._given_library)
             return self._retriever
 
     @property
