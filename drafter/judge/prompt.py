@@ -10,7 +10,6 @@ message cannot reach the endpoint whole.
 from __future__ import annotations
 
 import hashlib
-import string
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from drafter.catalog import CHANNEL_STYLE
+from drafter.llm.prompt import check_placeholders
 from drafter.resources import bundled_dir
 
 # About 1,000 tokens each: enough for any real complaint or reply, bounded for the budget.
@@ -43,15 +43,7 @@ class JudgePrompt(BaseModel):
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> JudgePrompt:
-        for name, allowed in _FIELDS.items():
-            template: str = getattr(self, name)
-            used = {field for _, field, _, _ in string.Formatter().parse(template) if field}
-            unknown = used - allowed
-            if unknown:
-                raise ValueError(f"{name}: unknown placeholders {sorted(unknown)}")
-        human = {f for _, f, _, _ in string.Formatter().parse(self.human) if f}
-        if not {"message", "draft"} <= human:
-            raise ValueError("human: the {message} and {draft} placeholders are required")
+        check_placeholders(self, _FIELDS, {"human": frozenset({"message", "draft"})})
         return self
 
     @property

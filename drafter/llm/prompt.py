@@ -55,6 +55,26 @@ _FIELDS = {
 }
 
 
+def check_placeholders(
+    model: BaseModel, allowed: dict[str, frozenset[str]], required: dict[str, frozenset[str]]
+) -> None:
+    """Every ``str.format`` field of each template is known, and the required ones are there.
+
+    Prompt files are edited by hand; a typo in a placeholder would otherwise surface only as
+    a KeyError in the middle of a draft.
+    """
+    for name, known in allowed.items():
+        template: str = getattr(model, name)
+        used = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+        unknown = used - known
+        if unknown:
+            raise ValueError(f"{name}: unknown placeholders {sorted(unknown)}")
+        missing = required.get(name, frozenset()) - used
+        if missing:
+            wanted = " and ".join("{" + m + "}" for m in sorted(missing))
+            raise ValueError(f"{name}: the {wanted} placeholder(s) are required")
+
+
 class PromptFile(BaseModel):
     """``prompts/personalize.yaml``: system, human and retry templates (``str.format`` style)."""
 
@@ -66,14 +86,7 @@ class PromptFile(BaseModel):
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> PromptFile:
-        for name, allowed in _FIELDS.items():
-            template: str = getattr(self, name)
-            used = {field for _, field, _, _ in string.Formatter().parse(template) if field}
-            unknown = used - allowed
-            if unknown:
-                raise ValueError(f"{name}: unknown placeholders {sorted(unknown)}")
-            if name == "human" and "message" not in used:
-                raise ValueError("human: the {message} placeholder is required")
+        check_placeholders(self, _FIELDS, {"human": frozenset({"message"})})
         return self
 
 
