@@ -22,6 +22,7 @@ from drafter.scoring.context import DraftContext
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
+from drafter.scoring.scenario_rules import RECOVERY_SCENARIOS
 
 _FEELING = (
     r"frustrat\w*|annoy\w*|stressful|upsett?ing|disappoint\w*|worr\w*|infuriat\w*|"
@@ -154,18 +155,7 @@ DEFENSIVE = GatedPattern(
 STACKED_APOLOGIES = 3
 # Where the customer comes with something we got wrong, empathy needs an apology (domain
 # brief); elsewhere (a request, a question, a follow-up) acknowledging it is enough.
-APOLOGY_EXPECTED: frozenset[str] = frozenset(
-    {
-        "late_delivery",
-        "damaged_item",
-        "wrong_item",
-        "booking_problem",
-        "unexpected_charge",
-        "service_outage",
-        "account_access",
-        "bug_report",
-    }
-)
+APOLOGY_EXPECTED: frozenset[str] = RECOVERY_SCENARIOS | {"bug_report"}
 # An apology with fewer other words than this never says what it is for ("I'm sorry.").
 _NAMING_WORDS = 3
 _WORD = re.compile(r"\w+")
