@@ -7,12 +7,9 @@ import json
 from typing import Any
 
 import pytest
+from fakes.chat_models import ScriptedChatModel
 from fixed_clock import MONDAY_10, fixed
-from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import Field, SecretStr
+from pydantic import SecretStr
 
 import drafter.llm
 from drafter.drafting import Drafter
@@ -27,41 +24,8 @@ GOOD = {
 CARD = "4111 1111 1111 1111"
 
 
-class RecordingChatModel(BaseChatModel):
-    """Answers with one scripted text and keeps every prompt it was shown."""
-
-    reply: str
-    seen: list[str] = Field(default_factory=list)
-
-    @property
-    def _llm_type(self) -> str:
-        return "recording-fake"
-
-    def _answer(self, messages: list[BaseMessage]) -> ChatResult:
-        self.seen.append("\n".join(str(m.content) for m in messages))
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(self.reply))])
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        return self._answer(messages)
-
-    async def _agenerate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: AsyncCallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        return self._answer(messages)
-
-
-def _drafter(library: PlaybookLibrary, reply: str) -> tuple[Drafter, RecordingChatModel]:
-    chat = RecordingChatModel(reply=reply)
+def _drafter(library: PlaybookLibrary, reply: str) -> tuple[Drafter, ScriptedChatModel]:
+    chat = ScriptedChatModel(replies=[reply])
     return Drafter(Settings(), llm=chat, library=library, clock=fixed(MONDAY_10)), chat
 
 
@@ -112,7 +76,7 @@ def test_the_model_never_sees_secrets(library: PlaybookLibrary) -> None:
     drafter, chat = _drafter(library, json.dumps(GOOD))
     _ask(drafter, f"late again, card {CARD} cvv 987, my password is hunter22")
     assert chat.seen
-    prompt = "\n".join(chat.seen)
+    prompt = "\n".join(str(m.content) for messages in chat.seen for m in messages)
     for secret in ("4111", "987", "hunter22"):
         assert secret not in prompt
 

@@ -9,7 +9,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from fake_judge_model import CountingChatModel, verdict
+from fakes.chat_models import ScriptedChatModel as CountingChatModel
+from fakes.chat_models import verdict
 from typer.testing import CliRunner
 
 from drafter.cli import app

@@ -3,7 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fake_judge_model import CountingChatModel, verdict
+from fakes.chat_models import ScriptedChatModel as CountingChatModel
+from fakes.chat_models import verdict
 from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 

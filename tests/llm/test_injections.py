@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
-from fakes import GOOD, REQUEST, ScriptedChatModel
+from fakes.chat_models import ScriptedChatModel
+from fakes.personalization import GOOD, REQUEST
 
 from drafter.llm import LLMResult, PersonalizationRequest, apersonalize
 from drafter.settings import Settings

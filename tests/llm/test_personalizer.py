@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from fakes import GOOD, REQUEST, ScriptedChatModel
+from fakes.chat_models import ScriptedChatModel
+from fakes.personalization import GOOD, REQUEST
 from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 from langchain_openai import ChatOpenAI

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fakes import REQUEST
+from fakes.personalization import REQUEST
 from pydantic import ValidationError
 
 from drafter.llm.prompt import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from fakes import REQUEST
+from fakes.personalization import REQUEST
 from stub_server import Reply, StubServer
 
 from drafter.llm import LLMResult, apersonalize, build_chat_model

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fakes import REQUEST
+from fakes.personalization import REQUEST
 
 from drafter.llm import Personalization, PersonalizationRequest
 from drafter.llm.validation import problems
