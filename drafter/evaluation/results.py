@@ -75,6 +75,13 @@ class EvalSummary(_Strict):
     judge_flip_rate: float | None = Field(
         default=None, description="Share of drafts whose judge verdict changed across repeats."
     )
+    judge_cases: int = Field(default=0, description="Drafts with at least one judge verdict.")
+    judge_pass_rate: float | None = Field(
+        default=None, description="Share of judged drafts whose majority verdict was a pass."
+    )
+    judge_threshold: float | None = Field(
+        default=None, description="The suite's judge bar; None when the judge was advisory."
+    )
 
 
 class EvalResult(_Strict):

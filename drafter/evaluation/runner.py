@@ -135,6 +135,16 @@ def summarise(suite: Suite, cases: list[CaseResult]) -> EvalSummary:
     from drafter.judge import summarise_judgements
 
     judge_mean, judge_flip_rate = summarise_judgements([c.judge for c in cases if c.judge])
+    verdicts = [c.judge.passed for c in cases if c.judge and c.judge.passed is not None]
+    judge_pass_rate = sum(verdicts) / len(verdicts) if verdicts else None
+    if (
+        judge_pass_rate is not None
+        and suite.judge_threshold is not None
+        and judge_pass_rate < suite.judge_threshold
+    ):
+        failed_thresholds.append(
+            f"judge: pass rate {judge_pass_rate:.1%} < {suite.judge_threshold:.0%}"
+        )
     return EvalSummary(
         cases=len(cases),
         errors=errors,
@@ -146,6 +156,9 @@ def summarise(suite: Suite, cases: list[CaseResult]) -> EvalSummary:
         failed_thresholds=failed_thresholds,
         judge_mean=judge_mean,
         judge_flip_rate=judge_flip_rate,
+        judge_cases=len(verdicts),
+        judge_pass_rate=judge_pass_rate,
+        judge_threshold=suite.judge_threshold,
     )
 
 
@@ -158,7 +171,8 @@ def run_suite(
     """Run every case; a drafter is created only when some case needs drafting.
 
     ``judge`` (a ``Judge``, or a chat model judged with the default repeats) adds the
-    optional LLM rubric verdicts to every scored case; it never changes pass/fail.
+    optional LLM rubric verdicts to every scored case. It never changes a case's scorer
+    verdicts; it fails the run only when the suite sets ``judge_threshold``.
     """
     if judge is not None:
         from drafter.judge import Judge

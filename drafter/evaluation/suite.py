@@ -65,6 +65,15 @@ class Suite(_Strict):
     description: str = ""
     scorers: dict[str, ScorerConfig] = Field(default_factory=lambda: dict(DEFAULT_SCORERS))
     retrieval_threshold: float | None = Field(default=0.9, ge=0, le=1)
+    judge_threshold: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description=(
+            "Share of judged drafts the LLM judge must pass. None keeps the judge advisory: "
+            "it is reported but never fails a case or the run."
+        ),
+    )
     cases_file: str | None = None
     cases: list[SuiteCase] = Field(default_factory=list)
 
