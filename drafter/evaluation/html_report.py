@@ -8,8 +8,9 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from drafter.evaluation import judge_findings as findings
 from drafter.evaluation.baseline import Comparison
-from drafter.evaluation.results import EvalResult
+from drafter.evaluation.results import CaseResult, EvalResult
 from drafter.evaluation.runner import scores_by_name
 
 _STYLE = """
@@ -46,6 +47,91 @@ def _bar_chart(title: str, rows: list[tuple[str, float, float | None]]) -> str:
         parts.append(f'<text x="580" y="{y + 13}">{rate:.0%}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _judge_line(case: CaseResult) -> str:
+    """The judge's verdict on one case with its reason and the problems it named."""
+    judge = case.judge
+    if judge is None:
+        return ""
+    css = "ok" if judge.passed else "bad"
+    problems = "".join(f"<li>{escape(p)}</li>" for p in judge.problems)
+    reason = f": {escape(judge.reason)}" if judge.reason else ""
+    return (
+        f'<p><i>LLM judge:</i> <span class="{css}">{escape(findings.describe_verdict(judge))}'
+        f"</span>{reason}</p>" + (f"<ul>{problems}</ul>" if problems else "")
+    )
+
+
+def _judged_case(case: CaseResult) -> str:
+    scorers = (
+        '<span class="ok">scorers pass</span>'
+        if case.passed
+        else '<span class="bad">scorers fail: '
+        + escape(", ".join(case.failed or ["retrieval"]))
+        + "</span>"
+    )
+    message = f"<p><i>Customer:</i> {escape(case.message[:500])}</p>" if case.message else ""
+    return (
+        f'<div class="case"><b>{escape(case.id)}</b> · {escape(str(case.scenario))} · {scorers}'
+        f"{_judge_line(case)}{message}<pre>{escape(case.text)}</pre></div>"
+    )
+
+
+def _judge_section(result: EvalResult) -> list[str]:
+    """Mean, pass rate, flips, the score histogram and the cases a reviewer should read."""
+    summary = result.summary
+    models = ", ".join(findings.judge_models(result))
+    mean = "–" if summary.judge_mean is None else f"{summary.judge_mean:.3f}"
+    rate = "–" if summary.judge_pass_rate is None else f"{summary.judge_pass_rate:.1%}"
+    flips = "–" if summary.judge_flip_rate is None else f"{summary.judge_flip_rate:.1%}"
+    bar = (
+        "advisory (the suite sets no judge_threshold)"
+        if summary.judge_threshold is None
+        else f"must pass at least {summary.judge_threshold:.0%}"
+    )
+    out = [
+        "<h2>LLM judge</h2>",
+        f'<p class="muted">{escape(models)} · {summary.judge_cases} of {summary.cases} cases '
+        f"judged · {bar}</p>",
+        f"<table><tr><th>mean score</th><td>{mean}</td></tr>"
+        f"<tr><th>pass rate</th><td>{rate}</td></tr>"
+        f"<tr><th>flip rate</th><td>{flips}</td></tr></table>",
+        f'<p class="muted">{escape(findings.FLIP_EXPLANATION)}</p>',
+    ]
+    missing = findings.missing_judgements(result)
+    if missing:
+        items = "".join(f"<li>{escape(m)}</li>" for m in missing[:10])
+        more = f"<li>… and {len(missing) - 10} more</li>" if len(missing) > 10 else ""
+        out.append(
+            f'<p class="bad">{len(missing)} judgement(s) missing (not counted in the '
+            f"scores)</p><ul>{items}{more}</ul>"
+        )
+    distribution = findings.score_distribution(result)
+    verdicts = sum(distribution.values())
+    if verdicts:
+        out.append(f"<h3>Judge scores ({verdicts} verdicts, every repeat)</h3>")
+        out.append(
+            _bar_chart(
+                "judge score distribution",
+                [(f"score {s}", n / verdicts, None) for s, n in distribution.items()],
+            )
+        )
+    for title, cases in (
+        ("Scorers pass, judge fails", findings.judge_fails_scorers_pass(result)),
+        ("Scorers fail, judge passes", findings.judge_passes_scorers_fail(result)),
+    ):
+        out.append(f"<h3>{title} ({len(cases)})</h3>")
+        out.extend(_judged_case(case) for case in cases)
+    unstable = findings.flipped(result)
+    if unstable:
+        items = "".join(
+            f"<li>{escape(c.id)}: {escape(findings.verdict_sequence(c.judge))}</li>"
+            for c in unstable
+            if c.judge is not None
+        )
+        out.append(f"<h3>Verdicts that flipped ({len(unstable)})</h3><ul>{items}</ul>")
+    return out
 
 
 def render_html(result: EvalResult, comparison: Comparison | None = None) -> str:
@@ -95,6 +181,8 @@ def render_html(result: EvalResult, comparison: Comparison | None = None) -> str
             f"<td>{accuracy}</td></tr>"
         )
     out.append("</table>")
+    if findings.judge_was_on(result):
+        out.extend(_judge_section(result))
     if comparison is not None:
         out.append("<h2>Against the baseline</h2>")
         for title, changes in (
@@ -109,6 +197,9 @@ def render_html(result: EvalResult, comparison: Comparison | None = None) -> str
                 or "<li>none</li>"
             )
             out.append(f"<h3>{title}</h3><ul>{items}</ul>")
+        if comparison.notes:
+            items = "".join(f"<li>{escape(n)}</li>" for n in comparison.notes)
+            out.append(f"<h3>Notes</h3><ul>{items}</ul>")
     failing = [c for c in result.cases if not c.passed]
     out.append(f"<h2>Failing cases ({len(failing)})</h2>")
     for case in failing:
@@ -129,6 +220,7 @@ def render_html(result: EvalResult, comparison: Comparison | None = None) -> str
                     f'<p><span class="bad">{escape(name)}</span>: '
                     f"{escape(score.explanation)}</p><ul>{evidence}</ul>"
                 )
+        out.append(_judge_line(case))
         out.append(f"<pre>{escape(case.text)}</pre></div>")
     out.append("</body></html>")
     return "\n".join(out)
