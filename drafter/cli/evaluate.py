@@ -62,7 +62,9 @@ def eval_command(
         result = run_suite(suite, on_case=lambda _case: progress.advance(task), judge=judge)
 
     summary = result.summary
-    table = Table("scorer", "scored", "pass rate", "threshold", "mean", title="By scorer")
+    judged = any(case.judge is not None for case in result.cases)
+    columns = ["scorer", "scored", "pass rate", "threshold", "mean"]
+    table = Table(*columns, *(["flip rate"] if judged else []), title="By scorer")
     for name, s in summary.by_scorer.items():
         style = "green" if s.ok else "red"
         table.add_row(
@@ -71,7 +73,10 @@ def eval_command(
             f"[{style}]{s.pass_rate:.1%}[/{style}]",
             f"{s.threshold:.0%}",
             f"{s.mean_value:.3f}",
+            *([""] if judged else []),
         )
+    if judged:
+        table.add_row(*_judge_row(result))
     console.print(table)
     by_scenario = Table("scenario", "cases", "passed", "retrieval", title="By scenario")
     for name, group in summary.by_scenario.items():
@@ -89,6 +94,14 @@ def eval_command(
     )
     if judge is not None:
         _print_judge(result, judge_repeats)
+    elif suite.judge_threshold is not None:
+        err_console.print(
+            "judge_threshold not checked: the LLM judge did not run (--judge-repeats N and an "
+            "LLM endpoint turn it on)",
+            style="dim",
+            markup=False,
+            soft_wrap=True,
+        )
 
     comparison = compare(result, previous) if previous is not None else None
     if comparison is not None:
@@ -99,6 +112,8 @@ def eval_command(
             console.print(f"[{style}]{len(changes)} {title}[/{style}]")
             for change in changes:
                 console.print(f"  {change.what}: {change.before} -> {change.after}", markup=False)
+        for note in comparison.notes:
+            console.print(f"note: {note}", style="dim", markup=False, soft_wrap=True)
     if json_out is not None:
         json_out.write_text(result.model_dump_json(indent=2), encoding="utf-8")
     if junit is not None:
@@ -140,6 +155,24 @@ def _judge(repeats: int) -> Judge | None:
             soft_wrap=True,
         )
     return judge
+
+
+def _judge_row(result: EvalResult) -> list[str]:
+    """The judge as one more table row; it has no threshold unless the suite sets one."""
+    summary = result.summary
+    rate = "-"
+    if summary.judge_pass_rate is not None:
+        threshold = summary.judge_threshold
+        style = "green" if threshold is None or summary.judge_pass_rate >= threshold else "red"
+        rate = f"[{style}]{summary.judge_pass_rate:.1%}[/{style}]"
+    return [
+        "judge (LLM)",
+        str(summary.judge_cases),
+        rate,
+        "advisory" if summary.judge_threshold is None else f"{summary.judge_threshold:.0%}",
+        "-" if summary.judge_mean is None else f"{summary.judge_mean:.3f}",
+        "-" if summary.judge_flip_rate is None else f"{summary.judge_flip_rate:.1%}",
+    ]
 
 
 def _print_judge(result: EvalResult, repeats: int) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from drafter.evaluation.results import RESULT_SCHEMA_VERSION, EvalResult
+from drafter.evaluation import judge_findings as findings
+from drafter.evaluation.results import RESULT_SCHEMA_VERSION, CaseResult, EvalResult
 
 # A pass-rate move smaller than this is noise, not a regression worth failing a build over.
 MIN_DELTA = 0.005
@@ -26,6 +28,10 @@ class Comparison(BaseModel):
 
     regressions: list[Change]
     improvements: list[Change]
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What could not be compared fairly and why (e.g. only one run judged).",
+    )
 
 
 def load_result(path: Path) -> EvalResult:
@@ -73,4 +79,60 @@ def compare(current: EvalResult, baseline: EvalResult) -> Comparison:
         after = "pass" if case.passed else "fail: " + ", ".join(case.failed or ["retrieval"])
         target = improvements if case.passed else regressions
         target.append(Change(what=f"case {case.id}", before=before, after=after))
-    return Comparison(regressions=regressions, improvements=improvements)
+    notes = _compare_judge(current, baseline, record, regressions, improvements)
+    return Comparison(regressions=regressions, improvements=improvements, notes=notes)
+
+
+def _judge_state(case: CaseResult | None) -> str:
+    judge = findings.judged(case) if case is not None else None
+    if judge is None:
+        return "not judged"
+    return findings.describe_verdict(judge)
+
+
+def _compare_judge(
+    current: EvalResult,
+    baseline: EvalResult,
+    record: Callable[[str, float, float], None],
+    regressions: list[Change],
+    improvements: list[Change],
+) -> list[str]:
+    """Judge mean and per-case verdicts, only where both runs were judged by the same model.
+
+    A run without the judge, or with another judge model, is no evidence that the judge's
+    opinion changed, so those cases become notes instead of regressions. So does a verdict
+    change on a draft where either run's judge flipped: that is the judge's noise.
+    """
+    now_on, then_on = findings.judge_was_on(current), findings.judge_was_on(baseline)
+    if not now_on and not then_on:
+        return []
+    if not (now_on and then_on):
+        judged_run = "this run" if now_on else "the baseline"
+        return [f"only {judged_run} was judged by the LLM; judge results were not compared"]
+    now_models, then_models = findings.judge_models(current), findings.judge_models(baseline)
+    if now_models != then_models:
+        return [
+            f"judged by different models ({', '.join(then_models)} before, "
+            f"{', '.join(now_models)} now); judge results were not compared"
+        ]
+    notes: list[str] = []
+    before_mean, after_mean = baseline.summary.judge_mean, current.summary.judge_mean
+    if before_mean is not None and after_mean is not None:
+        record("judge mean", before_mean, after_mean)
+    previous = {c.id: c for c in baseline.cases}
+    for case in current.cases:
+        old_case = previous.get(case.id)
+        now, then = findings.judged(case), findings.judged(old_case) if old_case else None
+        if now is None or then is None or now.passed == then.passed:
+            continue
+        change = Change(
+            what=f"judge on case {case.id}", before=_judge_state(old_case), after=_judge_state(case)
+        )
+        if now.flipped or then.flipped:
+            notes.append(
+                f"{change.what}: {change.before} -> {change.after}; not counted, the judge "
+                "flipped on this draft"
+            )
+        else:
+            (improvements if now.passed else regressions).append(change)
+    return notes
