@@ -19,8 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "llm"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from fakes import GOOD, REQUEST, ScriptedChatModel  # noqa: E402
+from fakes.chat_models import ScriptedChatModel  # noqa: E402
+from fakes.personalization import GOOD, REQUEST  # noqa: E402
 from stub_server import Reply, running_stub  # noqa: E402
 
 from drafter.llm import apersonalize, build_chat_model  # noqa: E402
