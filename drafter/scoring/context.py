@@ -14,7 +14,7 @@ from typing import Any
 
 from drafter.catalog import ALL_SCENARIOS, CHANNEL_STYLE
 from drafter.playbooks.models import Entry
-from drafter.scoring.gated import GatedPattern, trigger_masks, word_keys
+from drafter.scoring.gated import GatedPattern, trigger_masks
 from drafter.scoring.scenario_rules import ScenarioRules, rules_for
 from drafter.scoring.sentences import Sentence, split_segments
 
@@ -60,13 +60,9 @@ class DraftContext:
         return fold(self.text)
 
     @cached_property
-    def word_keys(self) -> frozenset[str]:
-        return word_keys(self.lowered)
-
-    @cached_property
     def trigger_masks(self) -> list[int]:
         """Which alternatives of every lexicon pattern can match, resolved once per draft."""
-        return trigger_masks(self.lowered, self.word_keys)
+        return trigger_masks(self.lowered)
 
     @cached_property
     def starts(self) -> list[int]:

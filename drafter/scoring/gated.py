@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from re import _parser  # type: ignore[attr-defined]
 
+from drafter.scoring import trigger_table
 from drafter.scoring.regex_facts import (
     DIGIT,
     any_in,
@@ -88,18 +89,6 @@ def triggers(alternative: str) -> list[str] | None:
     return found
 
 
-_WORD_RUN = re.compile(r"\w+")
-
-
-_WORD_HEAD = re.compile(r"(?<!\w)\w\w?")
-
-
-def word_keys(text: str) -> frozenset[str]:
-    """First one and two characters of every word: what a trigger is looked up by."""
-    heads = set(_WORD_HEAD.findall(text))
-    return frozenset(heads.union([head[0] for head in heads]))
-
-
 class GatedPattern:
     """A lower-case lexicon pattern that only runs the alternatives a text can match.
 
@@ -124,77 +113,42 @@ class GatedPattern:
         # Alternatives that start with a digit are tried only where the text has one.
         self._digit_first = [starts_with_digit(ops) for ops in parsed]
         always: list[int] = []
-        by_key: dict[str, list[tuple[str, int]]] = {}
-        unkeyed: list[tuple[str, int]] = []
+        keyed: list[tuple[str, int]] = []
         for index, alternative in enumerate(alternatives):
             found = triggers(alternative)
             if found is None:
                 always.append(index)
-                continue
-            for trigger in found:
-                head = _WORD_RUN.match(trigger)
-                if head:
-                    by_key.setdefault(head.group(0)[:2], []).append((trigger, index))
-                else:
-                    unkeyed.append((trigger, index))
-        self._always = tuple(always)
-        self._by_key = {k: tuple(v) for k, v in by_key.items()}
-        self._keys = frozenset(self._by_key)
-        self._unkeyed = tuple(unkeyed)
-        self._all_triggers = (
-            tuple(pair for pairs in self._by_key.values() for pair in pairs) + self._unkeyed
-        )
+            else:
+                keyed.extend((trigger, index) for trigger in found)
         self._always_mask = sum(1 << i for i in always)
-        self._slot = _register(self)
+        self._offset = trigger_table.register(keyed, len(alternatives))
+        self._width_mask = (1 << len(alternatives)) - 1
+        self._slot = len(_PATTERNS)
+        _PATTERNS.append(self)
 
-    def _active(self, text: str, keys: frozenset[str] | None) -> list[int]:
-        """Alternatives that may match ``text``, in pattern order.
+    def mask(self, bits: int) -> int:
+        """This pattern's alternatives that may run, from :func:`trigger_table.text_bits`."""
+        return self._always_mask | (bits >> self._offset) & self._width_mask
 
-        With ``keys`` only triggers some word starts with are looked up; without, every
-        trigger is (cheaper than tokenizing a short clause).
-        """
-        active = set(self._always)
-        if keys is None:
-            for trigger, index in self._all_triggers:
-                if trigger in text:
-                    active.add(index)
-        else:
-            by_key = self._by_key
-            for key in keys & self._keys:
-                for trigger, index in by_key[key]:
-                    if trigger in text:
-                        active.add(index)
-            for trigger, index in self._unkeyed:
-                if trigger in text:
-                    active.add(index)
-        if len(active) > 1:
-            return sorted(active)
-        return list(active)
-
-    def finditer(self, text: str, keys: frozenset[str] | None = None) -> list[re.Match[str]]:
-        """Leftmost non-overlapping matches in lower-case ``text`` that start a word.
-
-        ``keys`` (from :func:`word_keys`) lets a caller share one tokenization across
-        patterns.
-        """
-        return self._scan(text, self._active(text, word_keys(text) if keys is None else keys))
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """Leftmost non-overlapping matches in lower-case ``text`` that start a word."""
+        return self._scan(text, self.mask(trigger_table.text_bits(text)))
 
     def scan(self, text: str, masks: list[int]) -> list[re.Match[str]]:
         """:meth:`finditer` with the alternatives chosen by :func:`trigger_masks` of ``text``,
         which resolves every pattern's triggers in one go."""
         if self._slot >= len(masks):  # a pattern made after the masks were
             return self.finditer(text)
-        mask = self._always_mask | masks[self._slot]
+        return self._scan(text, masks[self._slot])
+
+    def _scan(self, text: str, mask: int) -> list[re.Match[str]]:
+        if not mask:
+            return []
         active: list[int] = []
         while mask:
             low = mask & -mask
             active.append(low.bit_length() - 1)
             mask ^= low
-        return self._scan(text, active)
-
-    def _scan(self, text: str, active: list[int]) -> list[re.Match[str]]:
-        if not active:
-            return []
         found: list[tuple[int, int, re.Match[str]]] = []
         compiled, required, digit_first = self._compiled, self._required, self._digit_first
         gates = self._gates
@@ -239,40 +193,17 @@ class GatedPattern:
         return out
 
     def search(self, text: str) -> re.Match[str] | None:
-        matches = self._scan(text, self._active(text, None))
+        matches = self.finditer(text)
         return matches[0] if matches else None
 
 
-# Every pattern's keyed triggers in one table, so a draft checks each distinct trigger once.
 _PATTERNS: list[GatedPattern] = []
-_BY_KEY: dict[str, dict[str, list[tuple[int, int]]]] = {}
-_UNKEYED: dict[str, list[tuple[int, int]]] = {}
 
 
-def _register(pattern: GatedPattern) -> int:
-    slot = len(_PATTERNS)
-    _PATTERNS.append(pattern)
-    for key, pairs in pattern._by_key.items():
-        for trigger, index in pairs:
-            _BY_KEY.setdefault(key, {}).setdefault(trigger, []).append((slot, 1 << index))
-    for trigger, index in pattern._unkeyed:
-        _UNKEYED.setdefault(trigger, []).append((slot, 1 << index))
-    return slot
-
-
-def trigger_masks(text: str, keys: frozenset[str]) -> list[int]:
-    """Per pattern (by slot), a bit for each alternative whose trigger ``text`` contains."""
-    masks = [0] * len(_PATTERNS)
-    for key in keys & _BY_KEY.keys():
-        for trigger, targets in _BY_KEY[key].items():
-            if trigger in text:
-                for slot, bit in targets:
-                    masks[slot] |= bit
-    for trigger, targets in _UNKEYED.items():
-        if trigger in text:
-            for slot, bit in targets:
-                masks[slot] |= bit
-    return masks
+def trigger_masks(text: str) -> list[int]:
+    """Per pattern (by slot), the alternatives that may match ``text``."""
+    bits = trigger_table.text_bits(text)
+    return [pattern.mask(bits) for pattern in _PATTERNS]
 
 
 def _by_start_then_index(item: tuple[int, int, re.Match[str]]) -> tuple[int, int]:
