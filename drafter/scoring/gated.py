@@ -13,12 +13,12 @@ Matching results are the same as the plain pattern's for lower-case text.
 from __future__ import annotations
 
 import re
+import sys
 from re import _parser  # type: ignore[attr-defined]
 
 from drafter.scoring import trigger_table
 from drafter.scoring.regex_facts import (
     DIGIT,
-    any_in,
     gate_in,
     required_in,
     split_alternatives,
@@ -123,6 +123,13 @@ class GatedPattern:
         self._always_mask = sum(1 << i for i in always)
         self._offset = trigger_table.register(keyed, len(alternatives))
         self._width_mask = (1 << len(alternatives)) - 1
+        self._steps = [
+            _step(i, regex, gate, self._required[i], self._digit_first[i], found)
+            for i, (regex, gate, found) in enumerate(
+                zip(self._compiled, self._gates, (triggers(a) for a in alternatives), strict=True)
+            )
+        ]
+        self._plans: dict[int, tuple[_Step, ...]] = {}
         self._slot = len(_PATTERNS)
         _PATTERNS.append(self)
 
@@ -141,34 +148,41 @@ class GatedPattern:
             return self.finditer(text)
         return self._scan(text, masks[self._slot])
 
+    def _plan(self, mask: int) -> tuple[_Step, ...]:
+        """The steps to run for one set of active alternatives, built once per set: drafts
+        share a few hundred sets, so the bit loop and the per-alternative lookups are paid
+        once, not per draft."""
+        plan = self._plans.get(mask)
+        if plan is None:
+            active = [i for i in range(len(self._compiled)) if mask >> i & 1]
+            plan = tuple(self._steps[i] for i in active)
+            if len(self._plans) >= _PLAN_LIMIT:
+                self._plans.clear()
+            self._plans[mask] = plan
+        return plan
+
     def _scan(self, text: str, mask: int) -> list[re.Match[str]]:
         if not mask:
             return []
-        active: list[int] = []
-        while mask:
-            low = mask & -mask
-            active.append(low.bit_length() - 1)
-            mask ^= low
         found: list[tuple[int, int, re.Match[str]]] = []
-        compiled, required, digit_first = self._compiled, self._required, self._digit_first
-        gates = self._gates
         digits: list[int] | None = None
-        for index in active:
-            gate = gates[index]
-            if gate is not None and not any_in(gate, text):
-                continue
+        for index, regex, gate, needed, skip, digit_first in self._plan(mask):
+            if gate is not None:
+                for literal in gate:
+                    if literal in text:
+                        break
+                else:
+                    continue
             pos = 0
-            needed = required[index]
             if needed is not None:
-                first = text.find(needed[0])
+                first = text.find(needed)
                 if first < 0:
                     continue
-                if needed[1] is not None and first > needed[1]:
-                    pos = first - needed[1]
-            if digit_first[index]:
+                if first > skip:
+                    pos = first - skip
+            if digit_first:
                 if digits is None:
                     digits = [m.start() for m in DIGIT.finditer(text)]
-                regex = compiled[index]
                 for at in digits:  # what finditer would find: no match starts elsewhere
                     if at < pos:
                         continue
@@ -178,12 +192,21 @@ class GatedPattern:
                         if _starts_word(text, at):
                             found.append((at, index, match))
                 continue
-            for match in compiled[index].finditer(text, pos):
+            for match in regex.finditer(text, pos):
                 start = match.start()
-                if _starts_word(text, start):
-                    found.append((start, index, match))
-        if len(found) > 1:
-            found.sort(key=_by_start_then_index)
+                # _starts_word, inlined: this runs for every match of every lexicon
+                if start:
+                    char = text[start]
+                    if char.isalnum() or char == "_":
+                        before = text[start - 1]
+                        if before.isalnum() or before == "_":
+                            continue
+                found.append((start, index, match))
+        if not found:
+            return []
+        if len(found) == 1:
+            return [found[0][2]]
+        found.sort(key=_by_start_then_index)
         out: list[re.Match[str]] = []
         end = -1
         for start, _, match in found:
@@ -198,12 +221,42 @@ class GatedPattern:
 
 
 _PATTERNS: list[GatedPattern] = []
+_PLAN_LIMIT = 4096
+
+# One alternative ready to scan: index, regex, gate literals (None: nothing to test), the
+# required literal and how far before it a match may start (None: start at 0), digit-first.
+_Step = tuple[int, re.Pattern[str], tuple[str, ...] | None, str | None, int, bool]
+
+
+def _step(
+    index: int,
+    regex: re.Pattern[str],
+    gate: tuple[str, ...] | None,
+    required: tuple[str, int | None] | None,
+    digit_first: bool,
+    found_triggers: list[str] | None,
+) -> _Step:
+    """Drop the gate test when the trigger already settles it, so a scan only pays for
+    real tests: every trigger contains one of the gate's literals, and the mask only lets
+    the alternative run when some trigger occurs."""
+    if (
+        gate is not None
+        and found_triggers is not None
+        and all(any(literal in trigger for literal in gate) for trigger in found_triggers)
+    ):
+        gate = None
+    if required is None:
+        return index, regex, gate, None, 0, digit_first
+    literal, offset = required
+    # Unbounded: the literal's absence still rules the alternative out, its place nothing.
+    skip = sys.maxsize if offset is None else offset
+    return index, regex, gate, literal, skip, digit_first
 
 
 def trigger_masks(text: str) -> list[int]:
     """Per pattern (by slot), the alternatives that may match ``text``."""
     bits = trigger_table.text_bits(text)
-    return [pattern.mask(bits) for pattern in _PATTERNS]
+    return [p._always_mask | (bits >> p._offset) & p._width_mask for p in _PATTERNS]
 
 
 def _by_start_then_index(item: tuple[int, int, re.Match[str]]) -> tuple[int, int]:
