@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from drafter.salutation import strip_salutation
+
 NGRAM_RANGE = (2, 5)
 # Bump when normalise() or the weighting changes: a saved model of another version is refit.
 FORMAT = 2
@@ -36,10 +38,22 @@ def normalise(text: str) -> str:
     return _DIGITS.sub("0", unicodedata.normalize("NFC", text))
 
 
-def ngrams(text: str, low: int = NGRAM_RANGE[0], high: int = NGRAM_RANGE[1]) -> Counter[str]:
-    """Character n-grams inside word boundaries (each word padded by one space each side)."""
+def ngrams(
+    text: str,
+    low: int = NGRAM_RANGE[0],
+    high: int = NGRAM_RANGE[1],
+    *,
+    salutation: bool = True,
+) -> Counter[str]:
+    """Character n-grams inside word boundaries (each word padded by one space each side).
+
+    ``salutation=False`` leaves out an opening greeting unless it is all there is
+    (``drafter.salutation``). Queries are read that way, documents are not: the greeting
+    scenario's examples are nothing but salutations and must keep them.
+    """
     counts: Counter[str] = Counter()
-    for word in _WORD.findall(normalise(text)):
+    folded = normalise(text)
+    for word in _WORD.findall(folded if salutation else strip_salutation(folded)):
         padded = f" {word} "
         for n in range(low, high + 1):
             if len(padded) < n:
@@ -96,7 +110,7 @@ class CharNgramTfidf:
 
         docs: list[np.ndarray] = []
         weights: list[np.ndarray] = []
-        for gram, q_weight in self._vector(ngrams(query)).items():
+        for gram, q_weight in self._vector(ngrams(query, salutation=False)).items():
             i = self.grams.get(gram)
             if i is not None:
                 lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
