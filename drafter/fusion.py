@@ -67,8 +67,9 @@ class Evidence:
         return self.dense if name == "dense" else self.lexical
 
 
-def ramp(value: float, low: float, high: float) -> float:
-    return min(1.0, max(0.0, (value - low) / (high - low)))
+def ramp(value: float, low: float, high: float, *, clip: bool = True) -> float:
+    scaled = (value - low) / (high - low)
+    return min(1.0, max(0.0, scaled)) if clip else scaled
 
 
 def collect_hit(into: Hits, scenario: str, sim: float, entry: str) -> None:
@@ -81,13 +82,17 @@ def keep_nearest(hits: Hits) -> None:
         del found[TOP_N:]
 
 
-def channel_score(hits: list[tuple[float, str]], channel: str) -> float:
-    """Calibrated support of one scenario from one channel's nearest examples."""
+def channel_score(hits: list[tuple[float, str]], channel: str, *, clip: bool = True) -> float:
+    """Calibrated support of one scenario from one channel's nearest examples.
+
+    ``clip=False`` keeps how far past "clearly this scenario" the examples are, which only
+    breaks ties between scenarios that both reached full support.
+    """
     if not hits:
         return 0.0
     sims = [h[0] for h in hits[:TOP_M]]
     raw = (1.0 - BLEND) * sims[0] + BLEND * sum(sims) / len(sims)
-    return ramp(raw, *CALIBRATION[channel])
+    return ramp(raw, *CALIBRATION[channel], clip=clip)
 
 
 def decide(evidence: Evidence, k: int, threshold: float, mode: Mode = "fused") -> SearchResult:
@@ -107,19 +112,25 @@ def decide(evidence: Evidence, k: int, threshold: float, mode: Mode = "fused") -
         channels, weights, total = ["lexical"], {"lexical": 1.0}, 1.0
     scenarios = {s for n in channels for s in evidence.channel(n)}
     fused: dict[str, float] = {}
+    # Several scenarios can all reach full support (short Armenian or Hungarian messages
+    # often do on the lexical channel alone); the unclipped support ranks those, where the
+    # clipped one would leave the order to the alphabet.
+    beyond: dict[str, float] = {}
     entry: dict[str, str] = {}
     for scenario in scenarios:
         best_support = -1.0
-        value = 0.0
+        value = unclipped = 0.0
         for name in channels:
             hits = evidence.channel(name).get(scenario, [])
             support = channel_score(hits, name)
             value += weights[name] * support
+            unclipped += weights[name] * channel_score(hits, name, clip=False)
             if hits and weights[name] * support > best_support:
                 best_support, entry[scenario] = weights[name] * support, hits[0][1]
         fused[scenario] = value / total
+        beyond[scenario] = unclipped
     negative = fused.pop(OUT_OF_SCOPE, None)
-    order = sorted(fused, key=lambda s: (-fused[s], s))
+    order = sorted(fused, key=lambda s: (-fused[s], -beyond[s], s))
     matches = [
         Match(scenario=s, entry_id=entry[s], score=round(min(1.0, fused[s]), 4)) for s in order[:k]
     ]

@@ -147,6 +147,20 @@ def test_several_close_examples_beat_one_lucky_example() -> None:
     assert decide(evidence, 2, 0.0, "lexical").best == "bug_report"
 
 
+def test_scenarios_at_full_support_are_ranked_by_how_far_past_it_they_are() -> None:
+    """Both reach the top of the calibration ramp; the closer one wins, not the alphabet."""
+    evidence = Evidence(
+        lexical={
+            "account_access": [(0.35, "acct")] * 3,
+            "wrong_item": [(0.62, "wrong")] * 3,
+        }
+    )
+    result = decide(evidence, 2, 0.0, "lexical")
+    assert [m.score for m in result.matches] == [1.0, 1.0]
+    assert result.best == "wrong_item"
+    assert [m.scenario for m in result.matches] == ["wrong_item", "account_access"]
+
+
 def test_missing_or_broken_negatives_file_is_skipped(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert load_negatives(tmp_path / "absent.yaml") == []
     broken = tmp_path / "broken.yaml"
