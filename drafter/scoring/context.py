@@ -8,15 +8,40 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from drafter.catalog import ALL_SCENARIOS, CHANNEL_STYLE
 from drafter.playbooks.models import Entry
 from drafter.scoring.gated import GatedPattern, trigger_masks
 from drafter.scoring.scenario_rules import ScenarioRules, rules_for
-from drafter.scoring.sentences import Sentence, split_segments
+from drafter.scoring.sentences import Sentence, is_question, split_segments
+
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """``functools.cached_property`` without its lock: Python 3.11 takes an ``RLock`` on
+    every first access, seven times per draft. Two threads racing on one draft would only
+    both compute the same value; the later write wins, and either is right.
+    """
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, draft: None, owner: type | None = None) -> once[T]: ...
+    @overload
+    def __get__(self, draft: object, owner: type | None = None) -> T: ...
+    def __get__(self, draft: object | None, owner: type | None = None) -> once[T] | T:
+        if draft is None:
+            return self
+        value = self.compute(draft)
+        draft.__dict__[self.name] = value  # shadows this non-data descriptor from now on
+        return value
 
 
 @dataclass(frozen=True)
@@ -46,25 +71,30 @@ class DraftContext:
             entries = entries_for(scenario) if scenario else ()
         return cls(text, channel, scenario, entries)
 
-    @cached_property
+    @once
     def segments(self) -> list[Sentence]:
         return split_segments(self.text)
 
-    @cached_property
+    @once
     def sentences(self) -> list[str]:
         return [s.text for s in self.segments]
 
-    @cached_property
+    @once
+    def questions(self) -> list[bool]:
+        """Which sentences ask (:func:`is_question`): over-questioning and structure both look."""
+        return [is_question(sentence) for sentence in self.sentences]
+
+    @once
     def lowered(self) -> str:
         """Lower-cased text, same length as ``text`` so match offsets map back to sentences."""
         return fold(self.text)
 
-    @cached_property
+    @once
     def trigger_masks(self) -> list[int]:
         """Which alternatives of every lexicon pattern can match, resolved once per draft."""
         return trigger_masks(self.lowered)
 
-    @cached_property
+    @once
     def starts(self) -> list[int]:
         """Offset in ``text`` where each sentence starts."""
         offsets: list[int] = []
@@ -105,7 +135,7 @@ class DraftContext:
         """``chat`` or ``email``, or None when the channel is unknown."""
         return CHANNEL_STYLE.get(self.channel) if self.channel else None
 
-    @cached_property
+    @once
     def rules(self) -> ScenarioRules | None:
         """What the scenario allows (fields to ask, promises, structure), None without one."""
         return rules_for(self.scenario, self.entries) if self.scenario else None

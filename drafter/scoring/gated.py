@@ -161,7 +161,9 @@ class GatedPattern:
             self._plans[mask] = plan
         return plan
 
-    def _scan(self, text: str, mask: int) -> list[re.Match[str]]:
+    def _scan(self, text: str, mask: int, leftmost: bool = False) -> list[re.Match[str]]:
+        """Matches of the alternatives in ``mask``; with ``leftmost`` only the first (each
+        alternative stops at its first word-start match: a later one can never come first)."""
         if not mask:
             return []
         found: list[tuple[int, int, re.Match[str]]] = []
@@ -191,6 +193,8 @@ class GatedPattern:
                         pos = match.end()  # never empty: it starts with a digit
                         if _starts_word(text, at):
                             found.append((at, index, match))
+                            if leftmost:
+                                break
                 continue
             for match in regex.finditer(text, pos):
                 start = match.start()
@@ -202,10 +206,14 @@ class GatedPattern:
                         if before.isalnum() or before == "_":
                             continue
                 found.append((start, index, match))
+                if leftmost:
+                    break
         if not found:
             return []
         if len(found) == 1:
             return [found[0][2]]
+        if leftmost:
+            return [min(found, key=_by_start_then_index)[2]]
         found.sort(key=_by_start_then_index)
         out: list[re.Match[str]] = []
         end = -1
@@ -216,7 +224,7 @@ class GatedPattern:
         return out
 
     def search(self, text: str) -> re.Match[str] | None:
-        matches = self.finditer(text)
+        matches = self._scan(text, self.mask(trigger_table.text_bits(text)), leftmost=True)
         return matches[0] if matches else None
 
 

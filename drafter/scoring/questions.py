@@ -22,7 +22,6 @@ from drafter.scoring.models import Score
 from drafter.scoring.regex_facts import any_in, literal_gate
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
-from drafter.scoring.sentences import is_question
 
 MAX_REQUESTS = 2
 
@@ -215,7 +214,7 @@ def over_questioning(draft: DraftContext) -> Score:
             fields.update(named)
             evidence.append(sentence)
             continue
-        question = is_question(sentence)
+        question = draft.questions[index]
         asks = question or _requests(draft, index)
         after_request_colon = asks and sentence.rstrip().endswith(":")
         if not asks:

@@ -20,7 +20,6 @@ from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.questions import CHOICE, REQUEST, WARNING, asking_clauses, fields_in
 from drafter.scoring.registry import scorer
-from drafter.scoring.sentences import is_question
 from drafter.scoring.timing import CONCRETE, concrete_timing
 
 # "Sorry about the wait" / "your order hasn't arrived": naming the problem acknowledges it.
@@ -100,7 +99,7 @@ def _tags(draft: DraftContext) -> list[list[str]]:
     )
     tags: list[list[str]] = []
     opened = False
-    for index, sentence in enumerate(draft.sentences):
+    for index, question in enumerate(draft.questions):
         found: list[str] = []
         # "Sorry the codes aren't arriving" both names the problem and apologizes.
         if (
@@ -111,7 +110,6 @@ def _tags(draft: DraftContext) -> list[list[str]]:
             found.append("acknowledge")
         if index in apology:
             found.append("apologize")
-        question = is_question(sentence)
         # "A or B, which do you prefer?" and "just tell me which you prefer" both offer a choice.
         choice = (question or index in request) and index in choice_words
         choice = choice and not fields_in(draft, index)

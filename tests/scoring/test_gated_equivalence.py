@@ -22,6 +22,9 @@ EXTRA = [
     "a12:30 x1:15 order #48213 4111 1111 1111 1111 — 20 percen belül, 2 órán belül",
     "i'll check in with you to make sure everything arrived, and i'll stay on this",
     "Տեսնում եմ, որ պատվերը 20 րոպեի ընթացքում կվերադառնամ 😊 İstanbul ǅ",
+    # triggers mid-word, after an underscore or a digit, and several words long
+    "resend me the code, unsorry, _12:30, x20 minutes, within the hour, in 2 hours",
+    "we'll send us a note; could you, can you please, i can see, in 5-10 business days",
     "",
 ]
 
