@@ -20,7 +20,10 @@ import re
 from typing import NamedTuple
 
 BULLET = re.compile(r"^\s*(?:[-*•·–—▪►✓✔]|\d{1,2}[.)]|[a-zA-Z][.)])\s+")
-_BOUNDARY = re.compile(r"(?<=[!?…։])[\"'”»)\]]*\s+|(?<=\.)[\"'”»)\]]*\s+")
+# The end mark, closing quotes or brackets, then space. The mark is part of the match (one
+# past match.start() is where the old look-behind form started) so ``re`` can skip ahead
+# to a candidate character instead of testing a look-behind at every position.
+_BOUNDARY = re.compile(r"[!?…։.][\"'”»)\]]*\s+")
 _ABBREVIATIONS = frozenset(
     {
         "e.g",
@@ -94,7 +97,7 @@ def _split_line(line: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(line):
-        end = match.start()
+        end = match.start() + 1
         chunk = line[start:end].rstrip()
         if chunk.endswith(".") and not _period_ends_sentence(chunk, line[match.end() :]):
             continue

@@ -1,4 +1,8 @@
-from drafter.scoring.sentences import is_question, split_segments, split_sentences
+import json
+import re
+from pathlib import Path
+
+from drafter.scoring.sentences import _BOUNDARY, is_question, split_segments, split_sentences
 
 
 def test_splits_on_end_punctuation_and_newlines() -> None:
@@ -44,3 +48,20 @@ def test_armenian_email_abbreviation_does_not_end_a_sentence() -> None:
     assert split_sentences("Գրեք Ձեր էլ. «փոստը», խնդրում եմ։") == [
         "Գրեք Ձեր էլ. «փոստը», խնդրում եմ։"
     ]
+
+
+def test_boundaries_are_where_the_look_behind_form_put_them() -> None:
+    """The boundary regex consumes the end mark so ``re`` can skip ahead; the places it
+    splits must stay those of the look-behind form it replaced."""
+    look_behind = re.compile(r"(?<=[!?…։])[\"'”»)\]]*\s+|(?<=\.)[\"'”»)\]]*\s+")
+    root = Path(__file__).resolve().parents[2] / "evals" / "calibration"
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted(root.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    texts += ['Done!! "Really?"  Yes.\t(ok.) x…  y։ z. ', "?. ! .\n!", "a.b. c?d"]
+    for text in texts:
+        expected = [(m.start(), m.end()) for m in look_behind.finditer(text)]
+        assert [(m.start() + 1, m.end()) for m in _BOUNDARY.finditer(text)] == expected, text
