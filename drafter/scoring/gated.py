@@ -17,6 +17,7 @@ import sys
 from re import _parser  # type: ignore[attr-defined]
 
 from drafter.scoring import trigger_table
+from drafter.scoring.leading_group import expand_leading_group, group_finditer
 from drafter.scoring.regex_facts import (
     DIGIT,
     gate_in,
@@ -124,9 +125,15 @@ class GatedPattern:
         self._offset = trigger_table.register(keyed, len(alternatives))
         self._width_mask = (1 << len(alternatives)) - 1
         self._steps = [
-            _step(i, regex, gate, self._required[i], self._digit_first[i], found)
-            for i, (regex, gate, found) in enumerate(
-                zip(self._compiled, self._gates, (triggers(a) for a in alternatives), strict=True)
+            _step(i, regex, body, gate, self._required[i], self._digit_first[i], found)
+            for i, (regex, body, gate, found) in enumerate(
+                zip(
+                    self._compiled,
+                    bodies,
+                    self._gates,
+                    (triggers(a) for a in alternatives),
+                    strict=True,
+                )
             )
         ]
         self._plans: dict[int, tuple[_Step, ...]] = {}
@@ -168,7 +175,7 @@ class GatedPattern:
             return []
         found: list[tuple[int, int, re.Match[str]]] = []
         digits: list[int] | None = None
-        for index, regex, gate, needed, skip, digit_first in self._plan(mask):
+        for index, regex, expansions, gate, needed, skip, digit_first in self._plan(mask):
             if gate is not None:
                 for literal in gate:
                     if literal in text:
@@ -196,7 +203,12 @@ class GatedPattern:
                             if leftmost:
                                 break
                 continue
-            for match in regex.finditer(text, pos):
+            matches = (
+                regex.finditer(text, pos)
+                if expansions is None
+                else group_finditer(expansions, text, pos)
+            )
+            for match in matches:
                 start = match.start()
                 # _starts_word, inlined: this runs for every match of every lexicon
                 if start:
@@ -231,14 +243,24 @@ class GatedPattern:
 _PATTERNS: list[GatedPattern] = []
 _PLAN_LIMIT = 4096
 
-# One alternative ready to scan: index, regex, gate literals (None: nothing to test), the
-# required literal and how far before it a match may start (None: start at 0), digit-first.
-_Step = tuple[int, re.Pattern[str], tuple[str, ...] | None, str | None, int, bool]
+# One alternative ready to scan: index, regex, its leading group's expansions (None: not
+# expanded), gate literals (None: nothing to test), the required literal and how far
+# before it a match may start (None: start at 0), digit-first.
+_Step = tuple[
+    int,
+    re.Pattern[str],
+    tuple[re.Pattern[str], ...] | None,
+    tuple[str, ...] | None,
+    str | None,
+    int,
+    bool,
+]
 
 
 def _step(
     index: int,
     regex: re.Pattern[str],
+    body: str,
     gate: tuple[str, ...] | None,
     required: tuple[str, int | None] | None,
     digit_first: bool,
@@ -253,12 +275,14 @@ def _step(
         and all(any(literal in trigger for literal in gate) for trigger in found_triggers)
     ):
         gate = None
+    expanded = expand_leading_group(body)
+    expansions = tuple(re.compile(e) for e in expanded) if len(expanded) > 1 else None
     if required is None:
-        return index, regex, gate, None, 0, digit_first
+        return index, regex, expansions, gate, None, 0, digit_first
     literal, offset = required
     # Unbounded: the literal's absence still rules the alternative out, its place nothing.
     skip = sys.maxsize if offset is None else offset
-    return index, regex, gate, literal, skip, digit_first
+    return index, regex, expansions, gate, literal, skip, digit_first
 
 
 def trigger_masks(text: str) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from drafter.scoring.gated import GatedPattern
+from drafter.scoring.regex_facts import any_in, literal_gate
 
 PROMISE_KINDS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
@@ -44,10 +45,21 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
 ANY_PROMISE = GatedPattern("|".join(p.pattern for p in PROMISE_KINDS.values()))
 
 
+# Per kind, literals one of which every match contains: a substring test rules most kinds
+# out before their regex (several start anywhere, so re would try every position).
+_KIND_GATES = [
+    (name, pattern, literal_gate(pattern.pattern)) for name, pattern in PROMISE_KINDS.items()
+]
+
+
 def promise_kinds_in(text: str) -> set[str]:
     """Kinds of promise ``text`` mentions (mention only: negation is the caller's job)."""
     lowered = text.lower()
-    return {name for name, pattern in PROMISE_KINDS.items() if pattern.search(lowered)}
+    return {
+        name
+        for name, pattern, gate in _KIND_GATES
+        if (gate is None or any_in(gate, lowered)) and pattern.search(lowered)
+    }
 
 
 # A sentence that mentions a kind only to rule it out ("we don't offer discounts beyond the

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
-from drafter.scoring import gated, score
+from drafter.scoring import gated, score, split_sentences
 from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern
+from drafter.scoring.promises import PROMISE_KINDS, promise_kinds_in
 from drafter.scoring.questions import FIELDS, find_requested_fields
 from drafter.scoring.regex_facts import literal_gate, required_literal, starts_with_digit
 
@@ -25,6 +26,7 @@ EXTRA = [
     # triggers mid-word, after an underscore or a digit, and several words long
     "resend me the code, unsorry, _12:30, x20 minutes, within the hour, in 2 hours",
     "we'll send us a note; could you, can you please, i can see, in 5-10 business days",
+    "a full refund or a 10% off code, store credit, a free month on us, visszatérítjük",
     "",
 ]
 
@@ -74,6 +76,13 @@ def test_every_lexicon_pattern_finds_what_a_full_scan_finds(slot: int) -> None:
         assert alone == expected, text
         first = pattern.search(text)
         assert (first.group(0) if first else None) == (expected[0][2] if expected else None)
+
+
+def test_promise_gates_never_hide_a_kind() -> None:
+    for text in _texts():
+        for clause in [text, *split_sentences(text)]:
+            plain = {name for name, regex in PROMISE_KINDS.items() if regex.search(clause)}
+            assert promise_kinds_in(clause) == plain, clause
 
 
 def test_field_gates_never_hide_a_field() -> None:
