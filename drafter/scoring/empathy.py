@@ -39,7 +39,7 @@ ACKNOWLEDGE = GatedPattern(
             rf"(?: \w+){{0,2}} (?:{_FEELING})",
             rf"\b(?:how|so|really|very|truly|completely) (?:{_FEELING})\b",
             r"\bthank(?:s| you) for (?:letting (?:us|me) know|flagging|telling|reporting|"
-            r"raising|your patience|bearing with|bringing this|the heads[- ]up|reaching out)",
+            r"raising|bringing this|the heads[- ]up|reaching out)",
             r"\byou(?:'re| are) (?:absolutely |completely )?right\b|\bunderstandabl[ey]\b|"
             r"\bnot the experience\b|\bnot what you (?:expected|paid for|deserve)|"
             r"\bno wonder\b|\bfair (?:question|point)\b|\bof course you\b",
@@ -63,6 +63,9 @@ ACKNOWLEDGE = GatedPattern(
             r"(?<!\w)շնորհակալություն,? որ(?!\w)|\bпонима\w*|\bverstehe\b|\bverstanden\b|"
             r"\bnachvollziehen\b|\b(?:ärgerlich|beunruhigend|frustrierend|störend)\b|"
             r"\bsie hatten uns\b",
+            # Spanish
+            r"\b(?:entiendo|comprendo|entendemos|comprendemos)\b|\bgracias por (?:avisar|"
+            r"contarnos|escribirnos|decírnoslo)\w*|\bqué (?:faena|rabia|frustrante)\b",
         ]
     ),
 )
@@ -75,6 +78,8 @@ APOLOGY = GatedPattern(
             r"\belnézés\w*|\bsajnál\w*|\bbocsánat\w*|\bbocs\b",
             r"(?<!\w)ներողություն|(?<!\w)ցավում (?:եմ|ենք)|\bизвин\w*|\bпрости\w*|\bentschuldig\w*|"
             r"\btut (?:mir|uns) (?:\w+ )?leid\b",
+            r"\bsiento\b|\bsentimos\b|\blament(?:o|amos)\b|\bdisculp\w*|"
+            r"\bperd[oó]n\w*",
         ]
     ),
 )
@@ -90,7 +95,13 @@ HOLLOW = GatedPattern(
     r"\besetleges\s+(?:kellemetlenség|kényelmetlenség|probléma)\w*|\bminden kellemetlenségért\b|"
     r"\b(?:entstandenen?|etwaigen?|eventuellen?|die|alle) unannehmlichkeit\w*|"
     r"\bwir entschuldigen uns vielmals\b|"
-    r"(?<!\w)(?:պատճառված|հնարավոր|ցանկացած) անհարմարություն\w*",
+    r"(?<!\w)(?:պատճառված|հնարավոր|ցանկացած) անհարմարություն\w*|"
+    # conditional apologies ("sorry if you feel...") doubt that anything went wrong
+    r"\bsorry (?:if|you feel|that you feel)\b|\bapologi[sz]e if\b|\bsajnál\w*,? ha\b|"
+    r"\belnézést,? ha\b|\bleid,? (?:wenn|falls)\b|\bentschuldig\w*,? (?:wenn|falls)\b|"
+    r"\b(?:siento|lamento|sentimos|lamentamos|disculpa\w*),? si\b|"
+    r"(?<!\w)(?:ներողություն|ցավում (?:եմ|ենք)),? եթե(?!\w)|"
+    r"\b(?:siento|lamento|sentimos) las molestias\b|\bdisculpe?n? las molestias\b",
 )
 
 # Where nothing went wrong, taking in the request warmly is the acknowledgement the brief asks
@@ -103,15 +114,33 @@ FRIENDLY = GatedPattern(
             r"\bthank(?:s| you) for (?:getting in touch|contacting|asking|writing|the (?:idea|"
             r"suggestion|question|feedback)|your (?:idea|suggestion|question|feedback|interest|"
             r"message|note|email))|\b(?:happy|glad) to (?:help|explain|clarify)\b|"
-            r"\b(?:good|great) news\b",
+            r"\b(?:good|great) news\b|\bthank(?:s| you) for (?:your patience|bearing with|"
+            r"suggesting|considering|thinking of|choosing|sharing|reaching out)|"
+            r"\b(?:sure|of course|certainly|absolutely),? (?:i|we)(?:'d| would| can| will|'ll)\b|"
+            r"\b(?:i|we) can (?:help|do that|sort that|take care)\b|"
+            r"\b(?:looks|seems|sounds) like (?:you|this|your|the)\b|"
+            r"\bmeant to (?:contact|reach|write|message|email|send)\b|"
+            r"\b(?:i'm|i am|we're|we are) (?:here|still here|online)\b|"
+            # offering what they can try is taking a comparison or price question in
+            r"\btry (?:us|it|\w+) (?:for )?free\b|\bfree trial\b|"
+            r"\b(?:a|our) (?:short |quick )?demo\b",
             r"\bköszön\w* (?:az |a )?(?:ötlet|kérdés|üzenet|javaslat|megkeresés|érdeklődés|"
             r"visszajelzés)\w*|\búgy tűnik\b|\bszánt(?:a|ad|ák)\b|\bjó hír\w*|"
-            r"\b(?:szívesen|örömmel) segít\w*",
+            r"\b(?:szívesen|örömmel) segít\w*|\bköszön\w*,? hogy\b|\bitt (?:vagyok|vagyunk)\b|"
+            r"\bkipróbál\w*|\b(?:természetesen|persze),? (?:segít|intéz|megold)\w*",
             r"\balles klar\b|\bich kümmere mich\b|\bdanke(?: schön)? für (?:die|ihre|deine|den|"
             r"ihren) (?:idee|frage|nachricht|anregung|vorschlag|anfrage)\w*|\bgute nachricht\w*|"
-            r"\bgerne? helfe\b",
+            r"\bgerne? helfe\b|\bdanke?(?: schön| sehr)? für "
+            r"(?:ihr|ihre|ihren|die|den|das|dein|deine|deinen)\b|"
+            r"\b(?:ich bin|wir sind) (?:da|hier)\b|"
+            r"\b(?:ist|sind|wurde|wurden) (?:bei uns )?eingegangen\b|\bkostenlos testen\b|"
+            r"\bsieht so aus\b",
+            # Spanish
+            r"\bgracias por\b|\bcon gusto\b|\b(?:aquí|acá) estoy\b|\bestoy aquí\b|"
+            r"\bparece que\b|\bclaro,? (?:te|le|lo|que)\b|\bprueba gratis\b|\bhemos recibido\b",
             r"(?<!\w)սիրով (?:կօգնեմ|կօգնենք|կպատասխանեմ)|(?<!\w)լավ լուր|"
-            r"(?<!\w)ուրախ (?:եմ|ենք) օգնել",
+            r"(?<!\w)ուրախ (?:եմ|ենք) օգնել|(?<!\w)շնորհակալություն[^.։!?]{0,40}համար(?!\w)|"
+            r"(?<!\w)այստեղ (?:եմ|ենք)(?!\w)|(?<!\w)ստացել ենք(?!\w)|(?<!\w)կարծես(?!\w)",
         ]
     ),
 )
@@ -142,31 +171,64 @@ WARM_WELCOME: frozenset[str] = frozenset(
 
 # Legal boilerplate and defence: the opposite of acknowledging the customer.
 DEFENSIVE = GatedPattern(
-    r"\b(?:as|in accordance with|pursuant to|per) (?:per )?(?:our|the) (?:terms|policy|policies|"
-    r"t&cs?|conditions|agreement)|\bnot (?:be )?(?:held )?(?:liable|responsible)\b|"
+    r"\b(?:as|in accordance with|pursuant to|per) (?:per )?(?:our|the) (?:\w+ )?(?:terms|policy|"
+    r"policies|t&cs?|conditions|agreement)|\bnot (?:be )?(?:held )?(?:liable|responsible)\b|"
     r"\bno liability\b|\bwithout (?:any )?admission\b|\bnot our fault\b|\bnot at fault\b|"
     r"\bbeyond our control\b|\bas (?:clearly )?stated\b|\byou should have\b|"
     r"\byou (?:failed|neglected) to\b|\bas (?:already|previously) (?:mentioned|explained|stated)\b|"
     r"\bnothing (?:more )?we can do\b|\bdoes not constitute\b|\bfelelősséget nem vállal|"
     r"\bnem vállalunk felelősséget|\b(?:az )?ászf\b|\bszabályzat\w* (?:szerint|értelmében)|"
-    r"\bnem a mi hibánk|\bönnek kellett volna\b",
+    r"\bnem a mi hibánk|\bönnek kellett volna\b|"
+    # sarcasm and "it says so at checkout": the customer is mocked or blamed
+    r"🙄|😒|\bwell,? sorry\b|\bsorry not sorry\b|\bas it (?:says|said|states)\b|"
+    r"\bas (?:clearly )?(?:shown|written|explained|mentioned) (?:at|on|in)\b|"
+    r"\bahogy (?:az? \w+ )?(?:is )?(?:írtuk|írja|szerepel|olvasható)\b|"
+    r"\bwie (?:bereits |schon )?(?:angegeben|beschrieben|erwähnt)\b|"
+    r"\bgemäß unseren? \w*(?:agb|richtlinie)|"
+    r"\bcomo (?:ya )?(?:se indica|dice|indicamos|explicamos)\b|\bsegún (?:nuestra|la) política\b",
 )
 
 STACKED_APOLOGIES = 3
 # Where the customer comes with something we got wrong, empathy needs an apology (domain
 # brief); elsewhere (a request, a question, a follow-up) acknowledging it is enough.
 APOLOGY_EXPECTED: frozenset[str] = RECOVERY_SCENARIOS | {"bug_report"}
-# An apology with fewer other words than this never says what it is for ("I'm sorry.").
-_NAMING_WORDS = 3
+# Words that dress up an apology without saying what it is for ("We are really sorry.",
+# "Please accept our apologies once again", "elnézést kérünk"); any other word names the
+# problem, which lets Hungarian and Armenian do it in one inflected noun ("Sajnálom a
+# csúszást!", "sajnálom, hogy távozik").
+_APOLOGY_FILLER = frozenset(
+    {
+        "i", "m", "we", "re", "are", "am", "is", "s", "so", "very", "really", "truly",
+        "deeply", "sincerely", "terribly", "awfully", "again", "once", "please", "accept",
+        "our", "my", "us", "about", "that", "this", "it", "for", "the", "a", "an", "all",
+        "and", "oh", "hi", "well", "ve", "ll", "to", "you", "your",
+        "nagyon", "őszintén", "mélyen", "ismét", "újra", "kérek", "kérünk", "kérjük",
+        "kérem", "az", "ezért", "mindenért", "hogy",
+        "es", "das", "tut", "mir", "uns", "sehr", "wirklich", "aufrichtig", "vielmals",
+        "nochmals", "wir", "ich", "dafür",
+        "lo", "mucho", "muchísimo", "sinceramente", "de", "verdad",
+        "խնդրում", "ենք", "եմ", "խորապես", "կրկին", "անկեղծորեն", "համար", "շատ",
+    }
+)  # fmt: skip
+# "Sorry for the inconvenience" in any language names no problem, whatever its case ending.
+_NAMELESS_STEMS = (
+    "inconvenien", "kellemetlen", "kényelmetlen", "unannehmlichkeit", "molestia",
+    "անհարմարությ", "неудобств",
+)  # fmt: skip
 _WORD = re.compile(r"\w+")
+# Praise names what it praises with at least this many other words.
+_PRAISE_WORDS = 3
 
 
 def names_the_problem(draft: DraftContext, index: int) -> bool:
-    """An apology with words beyond the apology itself says what it is for."""
+    """An apology with a word beyond the apology and its trimmings says what it is for."""
     lowered = draft.lower_sentence(index)
     for phrase in draft.hits(APOLOGY).get(index, ()):
         lowered = lowered.replace(phrase, " ")
-    return len(_WORD.findall(lowered)) >= _NAMING_WORDS
+    return any(
+        w not in _APOLOGY_FILLER and not w.startswith(_NAMELESS_STEMS)
+        for w in _WORD.findall(lowered)
+    )
 
 
 def _welcoming(draft: DraftContext) -> list[str]:
@@ -180,7 +242,7 @@ def _welcoming(draft: DraftContext) -> list[str]:
             lowered = draft.lower_sentence(index)
             for phrase in praise[index]:
                 lowered = lowered.replace(phrase, " ")
-            if len(_WORD.findall(lowered)) >= _NAMING_WORDS:
+            if len(_WORD.findall(lowered)) >= _PRAISE_WORDS:
                 out.append(sentence)
     return out
 

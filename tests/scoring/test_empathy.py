@@ -150,3 +150,103 @@ def test_a_warm_welcome_acknowledges_a_request(scenario: str, text: str) -> None
 )
 def test_bare_praise_stacked_or_form_apologies_do_not_count(scenario: str, text: str) -> None:
     assert not score(text, scenario=scenario).empathy.passed
+
+
+# --- generalisation: families beyond the tuning set -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lamento mucho que el paquete siga sin llegar.",
+        "Sentimos que la factura saliera duplicada este mes.",
+        "Siento que hayas tenido que esperar tanto por la respuesta.",
+        "Entiendo lo molesto que es quedarse sin acceso a la cuenta.",
+    ],
+)
+def test_spanish_apologies_and_acknowledgements_pass(text: str) -> None:
+    assert score(text, scenario="refund_request").empathy.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sajnálom a késést!",  # one inflected noun names the problem
+        "Sajnálom, hogy elromlott!",
+    ],
+)
+def test_short_hungarian_apology_naming_the_problem_passes(text: str) -> None:
+    assert score(text, scenario="refund_request").empathy.passed
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("Ցավում ենք անհարմարության համար։", "damaged_item"),
+        ("Sajnálom a kellemetlenséget.", "late_delivery"),
+        ("We are really sorry.", "late_delivery"),
+    ],
+)
+def test_apology_for_the_inconvenience_still_names_nothing(text: str, scenario: str) -> None:
+    assert not score(text, scenario=scenario).empathy.passed
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("Thanks for suggesting dark mode, I've passed it to the team.", "feature_request"),
+        ("Vielen Dank für Ihre Frage zu den Preisen.", "discount_request"),
+        ("Շնորհակալություն Ձեր գաղափարի համար։", "feature_request"),
+        ("Gracias por escribirnos sobre el plan anual.", "discount_request"),
+        ("Sure, I can take care of that for you.", "cancellation"),
+        ("Yes, I'm here! What can I do for you?", "greeting"),
+        ("Itt vagyok, miben segíthetek?", "greeting"),
+        ("Ja, ich bin da. Was kann ich tun?", "greeting"),
+        ("It looks like you wanted your gym, not a homeware shop.", "wrong_company"),
+        ("Ihre Kündigung ist bei uns eingegangen und wird bearbeitet.", "cancellation"),
+        ("You can try us free for 30 days and compare for yourself.", "competitor_comparison"),
+    ],
+)
+def test_taking_in_a_request_is_enough_where_nothing_went_wrong(text: str, scenario: str) -> None:
+    assert score(text, scenario=scenario).empathy.passed
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        # the same warm words do not acknowledge a grievance
+        ("Thanks for your patience, the refund is on its way.", "refund_request"),
+        ("Yes, I'm here. Your parcel is on its way.", "late_delivery"),
+        # bare praise before a stock answer
+        ("Great idea! It is not planned.", "feature_request"),
+    ],
+)
+def test_warm_words_do_not_acknowledge_a_grievance(text: str, scenario: str) -> None:
+    assert not score(text, scenario=scenario).empathy.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry if you feel the delivery took long, but it was within the window.",
+        "Sajnálom, ha úgy érzi, hogy lassúak voltunk.",
+        "Es tut mir leid, wenn Sie das so empfinden.",
+        "Lamento si te pareció lento el envío.",
+    ],
+)
+def test_conditional_apologies_are_not_genuine(text: str) -> None:
+    assert not score(text, scenario="late_delivery").empathy.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry the parcel is late 🙄 couriers, eh.",
+        "Well, sorry the courier is slow. Parcels take a week.",
+        "Sorry it is late, but as it says on the product page, delivery takes 5 days.",
+        "Thanks for asking. As per our pricing policy, prices are final.",
+        "Entschuldigung für die Verspätung, wie bereits angegeben dauert der Versand 5 Tage.",
+    ],
+)
+def test_sarcasm_blame_and_policy_boilerplate_fail(text: str) -> None:
+    assert not score(text, scenario="late_delivery").empathy.passed
