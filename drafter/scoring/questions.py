@@ -119,9 +119,12 @@ WARNING = GatedPattern(
     r"\bnever\b|\bdon't\b|\bdo not\b|\bno need\b|\bnothing\b|\bnot (?:need|ask|require)\w*|"
     r"\bto yourself\b|\bwon't (?:ever )?(?:ask|need)\b|\bsoha\b|\bsose\b|\bne\b|\bnem kér\w*|"
     r"\bnem kell\b|\bmaradjanak\b|(?<!\w)երբեք(?!\w)|(?<!\w)մի(?!\w)|(?<!\w)ոչինչ(?!\w)|"
-    r"\bniemals\b|\bnie\b|\bnicht\b|\bkein\w*"
+    r"\bniemals\b|\bnie\b|\bnicht\b|\bkein\w*|\bniemand\w*|\bnunca\b|\bno (?:nos |me )?"
+    r"(?:env[ií]|mand|compart)\w*"
 )
-CLAUSE = re.compile(r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban|aber)\b|(?<!\w)բայց(?!\w)")
+CLAUSE = re.compile(
+    r"[,;:—–]|\b(?:but|however|though|viszont|azonban|aber|pero|sino)\b|(?<!\w)բայց(?!\w)"
+)
 _ITEM = re.compile(r"\b(?:item|product|damage|both|termék)")
 # Any field or photo word: one scan per draft decides which sentences need the field lookup.
 ANY_FIELD = GatedPattern("|".join([*(p.pattern for p in FIELDS.values()), _PHOTO.pattern]))

@@ -47,7 +47,21 @@ SENSITIVE = GatedPattern(
             r"\bpin(?: code| number)?\b|\bpasswords?\b|\bpass ?code\b|\bpassphrase\b|"
             r"\bmemorable (?:word|information)\b",
             r"\b(?:photo|picture|pic|image|scan|copy|snap)s? of (?:your |the |both sides of "
-            r"(?:your |the )?)?(?:credit |debit |bank |payment )?card\b",
+            r"(?:your |the )?)?(?:credit |debit |bank |payment )?card\b|"
+            # a photo list that ends with "..., and one of the card you paid with"
+            r"\b(?:one|another) of (?:your|the) (?:credit |debit |bank |payment )?card\b",
+            # one-time and verification codes are passwords by another name
+            r"\b(?:one[- ]time|verification|confirmation|login|sign[- ]in|sms|text|2fa|otp|"
+            r"authentication|auth|security|access) (?:pass)?codes?\b|\botp\b|"
+            r"\bcodes? (?:we|i) (?:just )?(?:sent|texted|emailed)\b|"
+            r"\b(?:ellenőrző|megerősítő|sms|belépési|hitelesítő)[- ]?kód\w*|"
+            r"\b(?:bestätigungs|einmal|verifizierungs|sms|sicherheits|anmelde)-?(?:code|passwort|"
+            r"kennwort)\w*|\btan\b|\bkennwort\w*|"
+            r"\bc[oó]digo (?:de (?:verificaci[oó]n|seguridad|acceso|confirmaci[oó]n)|sms|que te)|"
+            r"\bcontraseña\w*|\bclave\b|\bn[uú]mero de (?:la )?tarjeta|\bcvv\b|"
+            r"\b(?:foto|imagen) de (?:tu|la|su) tarjeta|\bfecha de caducidad|"
+            r"(?<!\w)(?:մեկանգամյա|հաստատման|sms|ստուգման) (?:կոդ|գաղտնաբառ)\w*|"
+            r"\bfoto (?:von )?(?:ihrer|der|deiner) (?:\w+)?karte\b",
             # Hungarian
             r"\bkártyaszám\w*|\b(?:bank)?kárty[aá]\w* (?:szám\w*|adat\w*|elej\w*|hátoldal\w*)|"
             r"\bhosszú szám\w*|\bkárty\w*(?:on|án) (?:lévő|található|szereplő)|"
@@ -75,7 +89,8 @@ NEVER_ASK = re.compile(
     r"\b(?:never|don't|do not|not|won't|will not|no need to|shouldn't|should not|without)\b"
     r"[^.!?]{0,60}\b(?:ask|share|send|give|tell|type|enter|write|provide|post|include|need)|"
     r"\b(?:soha|ne|nem|sose)\b[^.!?]{0,60}(?:kér|ossz|küld|ad|ír|mond)|(?<!\w)(?:երբեք|մի)(?!\w)|"
-    r"\bникогда\b|\bniemals\b|\bnie\b|\bnicht\b|\bkein\w*|"
+    r"\bникогда\b|\bniemals\b|\bnie\b|\bnicht\b|\bkein\w*|\bniemand\w*|\bnunca\b|"
+    r"\bno (?:nos |me |le |lo )?(?:env[ií]\w*|mand\w*|compart\w*|d[eé]\w*|necesit\w*)|"
     # "we don't need it": a statement that the secret is not wanted
     r"n't (?:need|needed|required|necessary)\b|\bnot (?:need|needed|required|necessary)\b|"
     r"\bno need\b|\bnincs(?:en)? szükség|\bnem (?:kell|szükséges)|\bszükségtelen|"
@@ -88,7 +103,10 @@ SELF_SERVICE = re.compile(
     r"\b(?:block|freeze|cancel|lock|replace)\b[^.!?]{0,20}\bcard\b|"
     r"\b(?:új|módosít|megváltoztat|visszaállít|állít)\w*[^.!?]{0,25}\bjelsz\w*|"
     r"\bjelsz\w*[^.!?]{0,25}\b(?:visszaállít|módosít|megváltoztat|új)\w*|"
-    r"\b(?:on|in) (?:the|our) (?:login|sign[- ]in) (?:page|screen)\b",
+    r"\b(?:on|in) (?:the|our) (?:login|sign[- ]in) (?:page|screen)\b|"
+    # a code we send them is ours to send: "a number we can text a verification code to"
+    r"\b(?:we|i)(?:'ll| will| can| could)? (?:text|send|email|sms)\w* (?:you )?(?:an?|the|your)? ?"
+    r"(?:new )?(?:one[- ]time |verification |login |confirmation |sms )?code\b",
 )
 ASKING = re.compile(
     r"\b(?:send|share|provide|give|tell|type|enter|write|confirm|reply|post|dm|message|"
@@ -101,7 +119,7 @@ ASKING = re.compile(
 
 
 _CLAUSE = re.compile(
-    r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban|aber)\b|(?<!\w)բայց(?!\w)"
+    r"[,;:—–]|\b(?:but|however|though|viszont|azonban|aber|pero|sino)\b|(?<!\w)բայց(?!\w)"
 )
 
 
