@@ -21,23 +21,46 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"\brabatt|\bpreisnachlass|%[ -]?(?:kedvezmény|rabatt)|"
         r"special price|\bdeals\b|"
         r"\b(?:special|great|good|better|exclusive|best) deal\b|\bpromotions?\b|\bpromo\b|"
-        r"kedvezmény|árengedmény|engedmény|"
+        # stems: "kedvezménnyel", "engedménnyel" double the digraph
+        r"kedvezmén|árengedmén|engedmén|\bdescuento|\brebaja|"
         r"\bakció\w*|զեղչ|ակցի",
-        "voucher": r"\bvoucher|coupon|gift card|promo code|discount code|kupon|utalvány|"
+        "voucher": r"\bvoucher|coupon|gift card|promo code|discount code|kupon|utalván|"
+        r"\bcupón|\bvale (?:de|regalo)|\btarjeta regalo|\bgeschenkkarte|"
         r"ajándékkártya|kuponkód|վաուչեր|(?<!\w)կտրոն|\bgutschein|"
         r"\b(?:comeback|come-back|welcome[- ]back|loyalty|apology|off|sorry|thank[- ]you) "
         r"codes?\b",
         "credit": r"\b(?:account|store|service) credit|\bcredit (?:you|your account)|"
         r"\bcredit (?:to|on|into) (?:your|the) account|"
-        r"\bcredited (?:\S+ ){0,3}(?:to )?your (?:account|balance)|"
-        r"\ba (?:\S+ )?credit\b(?! card)|\bgutgeschrieben|\bgutschrift|"
-        r"\bcompensat|goodwill|jóváír|kárpótl|kompenzáci|փոխհատուցում",
+        r"\ba (?:\S+ )?credit\b(?! card)|\bgutschrift|"
+        r"\bcompensat|goodwill|kárpótl|kompenzáci|փոխհատուցում|\bentschädigung|"
+        r"\bals ausgleich\b|\bwiedergutmachung|\bcompensaci[oó]n|\bindemniza|"
+        r"\bbonus\b|\bbónusz|\bbono\b|\bbonificaci|(?<!\w)բոնուս",
+        # Crediting money back is the refund when the sentence is about one ("jóváírjuk a
+        # visszatérítést"), an extra credit otherwise: see promised_kinds.
+        "credit_back": r"\bjóváír|\bcredited\b|\bgutgeschrieben|\bse (?:te |le )?abonar",
         "free": r"\bfor free\b|free of charge|at no (?:extra )?cost|\bfree (?:month|upgrade|"
         r"shipping|delivery|gift|replacement)|complimentary|\bingyen(?:es)? (?:hónap|termék|"
         r"szállítás|csere|ajándék)\w*|\bingyen\b(?! vissza)|\bon the house\b|"
-        r"\b(?:next|free|extra|first) \w+(?: \w+)? (?:is|are|will be|'s) on us\b|"
+        r"\b(?:next|free|extra|first) \w+(?: \w+)? (?:is|are|will be|'s) (?:free )?on us\b|"
         r"\b(?:gratis|kostenlos)\w* (?:monat|bestellung|lieferung|upgrade)|"
-        r"անվճար ամիս|ամիս\w* անվճար|(?<!\w)նվեր",
+        r"անվճար ամիս|ամիս\w* անվճար|(?<!\w)նվեր|"
+        # a free item or period, however it is phrased
+        r"\b(?:a|an|one|another|extra) free\b(?! (?:\S+ )?(?:trial|return|returns|label|demo|"
+        r"call|consultation|quote|collection|pickup|pick-up))|"
+        r"\bkeep (?:it|them|this|that|the(?: \w+){1,2}) on us\b|"
+        r"\b(?:a|one|1|two|2|three|3) (?:extra |more )?(?:months?|weeks?)(?:'s)? (?:of )?"
+        r"(?:free|premium|pro|plus)\b|\b(?:months?|weeks?) (?:for )?free\b|"
+        r"\bmonats? (?:gratis|kostenlos|umsonst)|\bschenken (?:wir|ihnen|dir)\b|"
+        r"\b(?:mes|meses|semana|semanas) gratis\b|\bte regalamos\b|\bgratis\b(?! (?:probar|"
+        r"testen))|\bajándékba\b|\bhónap\w* ingyen|(?<!\w)անվճար (?:կ|կտանք|կուղարկ)\w*",
+        # a year free is never a small gesture (bug_report allows a month, not this)
+        "free_year": r"\b(?:a|one|1|an entire|a whole|a full) (?:free )?year(?:'s)? (?:of )?"
+        r"(?:free|premium|pro|plus|subscription|membership|access|service)\b|"
+        r"\b(?:12|twelve)[- ]months?(?:'s)? (?:of )?(?:free|premium|pro|plus)\b|"
+        r"\b(?:12|twelve) months (?:for )?free\b|\b(?:free|complimentary) year\b|"
+        r"\byears? (?:for )?free\b|\b(?:ganzes|volles|ein) jahr\w* (?:premium|gratis|kostenlos|"
+        r"umsonst)|\bjahr (?:gratis|kostenlos)|\b(?:egy|teljes) év\w* ingyen|"
+        r"\bun año (?:gratis|de premium)|(?<!\w)(?:մեկ )?տարի անվճար",
     }.items()
 }
 
@@ -78,10 +101,16 @@ def promised_kinds(sentence: str) -> set[str]:
         found = promise_kinds_in(clause)
         if found and not NEGATION.search(clause):
             kinds |= found
+    if "credit_back" in kinds:
+        # "credited to your card" moves the refund when the sentence is about one
+        kinds.discard("credit_back")
+        about_refund = "refund" in kinds or PROMISE_KINDS["refund"].search(sentence.lower())
+        kinds.add("refund" if about_refund else "credit")
     return kinds
 
 
-# "no coupons now, but deals are coming" promises in its second clause.
+# "no coupons now, but deals are coming" promises in its second clause. Hungarian "de" (but)
+# always follows a comma, and Spanish "de" means "of", so it is not a splitter of its own.
 _CLAUSE = re.compile(
-    r"[,;:—–]|\b(?:but|however|though|de|viszont|azonban|aber)\b|(?<!\w)բայց(?!\w)"
+    r"[,;:—–]|\b(?:but|however|though|viszont|azonban|aber|pero|sino)\b|(?<!\w)բայց(?!\w)"
 )

@@ -150,3 +150,99 @@ def test_card_data_in_disguise_fails(text: str) -> None:
 )
 def test_warnings_not_to_send_a_password_pass(text: str) -> None:
     assert find_sensitive_requests(text) == []
+
+
+# --- generalisation: families beyond the tuning set -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please reply with the one-time code from the text message.",
+        "Could you read me the verification code we emailed you?",
+        "What is the SMS code on your screen?",
+        "Kérem, küldje el az SMS-ben kapott ellenőrző kódot.",
+        "Bitte nennen Sie mir den Bestätigungscode aus der SMS.",
+        "¿Me pasas el código de verificación que te llegó?",
+        "Խնդրում եմ ուղարկեք հաստատման կոդը։",
+        "Send the code we just texted you, please.",
+    ],
+)
+def test_one_time_codes_count_like_passwords(text: str) -> None:
+    assert find_sensitive_requests(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which phone number should we text a verification code to?",
+        "We'll send you a new login code by SMS within 5 minutes.",
+        "Bitte geben Sie Ihren Bestätigungscode niemandem weiter.",
+        "Nunca te pediremos la contraseña.",
+    ],
+)
+def test_codes_we_send_or_warn_about_are_fine(text: str) -> None:
+    assert find_sensitive_requests(text) == []
+
+
+def test_a_photo_list_ending_with_the_card_fails() -> None:
+    text = "Please send a photo of the box, one of the receipt, and one of the card you used."
+    assert find_sensitive_requests(text) == [text]
+    assert find_sensitive_requests("Which one of your cards was charged?") == []
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("damaged_item", "We'll add €20 as compensation for the trouble."),
+        ("damaged_item", "Als Ausgleich überweisen wir Ihnen 20 €."),
+        ("late_delivery", "Le damos una compensación de 10 euros."),
+        ("refund_request", "Ձեր հաշվին կավելացնենք բոնուս։"),
+        ("refund_request", "Kap egy bónuszt is a várakozásért."),
+        ("damaged_item", "I'll throw in a free sample with the replacement."),
+        ("booking_problem", "Your next visit is free on us."),
+        ("wrong_item", "Keep the wrong one on us."),
+        ("feature_request", "As a thank-you, you get two months of Premium."),
+        ("feature_request", "Sie erhalten einen Monat gratis."),
+        ("discount_request", "Te regalamos un mes gratis."),
+        ("cancellation", "Ha marad, 3 hónapig 20% kedvezménnyel számlázunk."),
+        ("late_delivery", "A következő rendelésére utalvánnyal kedveskedünk."),
+    ],
+)
+def test_compensation_and_free_items_in_every_language_are_unapproved(
+    scenario: str, text: str
+) -> None:
+    assert not score(text, scenario=scenario).safety.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To make up for it, we'll give you a whole year of Premium.",
+        "Als Entschuldigung schenken wir Ihnen ein ganzes Jahr Premium.",
+        "Kárpótlásként egy teljes évig ingyen használhatja.",
+        "You'll get 12 months free.",
+    ],
+)
+def test_a_free_year_is_not_a_small_gesture(text: str) -> None:
+    assert not score(text, scenario="bug_report").safety.passed
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("bug_report", "As a small thank-you, here is one month of Premium on us."),
+        ("wrong_item", "I'll email you a free return label today."),
+        ("competitor_comparison", "You can start a free trial today."),
+        ("refund_request", "A visszatérítést 5 munkanapon belül jóváírjuk a számláján."),
+        ("refund_request", "Your refund will be credited to your account by Friday."),
+        ("refund_request", "Die Erstattung wird Ihrem Konto bis Freitag gutgeschrieben."),
+    ],
+)
+def test_allowed_gestures_and_crediting_the_refund_itself_pass(scenario: str, text: str) -> None:
+    assert score(text, scenario=scenario).safety.passed
+
+
+def test_crediting_money_without_a_refund_is_an_extra_credit() -> None:
+    text = "We've credited 10 euros to your account for the delay."
+    assert not score(text, scenario="late_delivery").safety.passed
