@@ -62,7 +62,17 @@ CONCRETE = GatedPattern(
             rf"\s*{_UNIT_EN}\b(?!\s+ago)",
             r"\b(?:within|in)\s+(?:the\s+(?:next\s+)?|an?\s+)?(?:hour|day|week|24h)\b",
             r"\b(?:immediately|right away|straight away|right now)\b|\bazonnal\b|\bsofort\b|"
-            r"(?<!\w)անմիջապես(?!\w)",
+            r"(?<!\w)անմիջապես(?!\w)|\binmediatamente\b|\bahora mismo\b|"
+            r"\bnow\b(?<!for now)(?<!until now)(?<!till now)(?<!by now)(?! on\b)|"
+            r"\bmost (?:azonnal|rögtön)\b|\bjetzt\b|(?<!\w)հիմա(?!\w)",
+            # week and month windows: next week, by the end of the month, bis Ende nächster Woche
+            r"\bend of (?:the|this|next) (?:week|month)\b|\b(?:next|this) (?:week|month)(?:'s)?\b|"
+            r"\bjövő (?:hét|héten|heti|hónap\w*)\b|\bezen a héten\b|\ba hónap végé\w*|"
+            r"\bende (?:dieser|nächster|der|des|diesen) (?:woche|monats)\b|"
+            r"\b(?:nächste[nr]?|diese[nr]?|kommende[nr]?) (?:woche|monat)\b|"
+            r"\b(?:la )?(?:próxima|esta) semana\b|\bla semana que viene\b|"
+            r"\bfinal(?:es)? de(?:l| este)? mes\b|"
+            r"(?<!\w)(?:հաջորդ|այս) (?:շաբաթ|ամս|ամիս)\w*|(?<!\w)ամսվա (?:վերջ|սկիզբ)\w*",
             # release windows: Q3, July to September, the March update, by the end of June
             rf"\bq[1-4]\b|\b{_MONTHS_EN}\s*(?:-|–|to|through)\s*{_MONTHS_EN}\b|"
             rf"\b{_MONTHS_EN} (?:update|release|version)\b|"
@@ -92,11 +102,18 @@ CONCRETE = GatedPattern(
             rf"\b{_MONTHS_HU} (?:elej|közep|vég)\w*",
             # Armenian / Russian / German essentials: within N minutes, today, tomorrow
             r"\d+\s*(?:րոպե|ժամ|օր|աշխատանքային օր)\w*\s+(?:ընթացքում|հետո)|"
+            r"\d+\s*(?:րոպե|ժամ|օր)(?:ից|վա ընթացքում)(?!\w)|"
             r"(?<!\w)(?:այսօր|վաղը)(?!\w)",
             rf"(?<!\w){_WEEKDAYS_HY}|(?<!\w)մինչև\s+(?:{_MONTHS_HY}|շաբաթ)|"
             rf"(?<!\w){_MONTHS_HY}\w*\s+(?:\d|վերջ|սկիզբ|սկզբ|կես)",
             r"в течение\s+\d+\s*\w+|\bсегодня\b|\bзавтра\b",
             r"\binnerhalb (?:von|einer|eines)\s+\w+|\bheute\b|\bmorgen\b|"
+            r"\bbis (?:ende|mitte|anfang) \w+|"
+            # Spanish
+            r"\b(?:en|dentro de|antes de|menos de)\s+(?:\d+|una?|dos|tres|media)\s*(?:minutos?|"
+            r"horas?|d[ií]as?(?: hábiles| laborables)?|semanas?)\b|\bantes de las? \d|"
+            r"\ba las \d|\bhoy\b|\bmañana\b(?<!esta mañana)|"
+            r"\b(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b|"
             r"\b\d{1,2}(?::\d\d)?\s*uhr\b|"
             r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*",
         ]
@@ -132,6 +149,18 @@ VAGUE = GatedPattern(
 )
 
 
+# A wish for the customer ("hope the tooth feels better soon", "jobbulást") promises nothing
+# about our next step, so a vague word inside one is not a timing promise. Only wishes about
+# the customer's wellbeing or a goodbye count: "I hope to fix it soon" is still a promise.
+WISH = GatedPattern(
+    r"\b(?:feel|feels|feeling) (?:much |a lot )?better\b|\bget well\b|\bspeedy recovery\b|"
+    r"\b(?:see|talk to|hear from|speak to) you (?:again )?soon\b|"
+    r"\bjobbulást\b|\bgyógyul\w*|\bjobban lesz\b|\bgute besserung\b|\bwieder gesund\b|"
+    r"\bbis bald\b|\bque te mejores\b|\bmejórate\b|\bhasta pronto\b|"
+    r"(?<!\w)ապաքինվ\w*|(?<!\w)առողջությո\w*"
+)
+
+
 def find_concrete_times(text: str) -> list[str]:
     """The concrete time expressions in ``text`` (lower-cased), in order."""
     return [m.group(0).strip() for m in CONCRETE.finditer(fold(text))]
@@ -144,7 +173,14 @@ def find_vague_timing(text: str) -> list[str]:
 
 # Reply shapes with nothing to time (domain brief): they pass unless they promise vaguely.
 UNTIMED_SCENARIOS: frozenset[str] = frozenset(
-    {"greeting", "wrong_company", "competitor_comparison", "anything_else", "csat_request"}
+    {
+        "greeting",
+        "wrong_company",
+        "competitor_comparison",
+        "discount_request",
+        "anything_else",
+        "csat_request",
+    }
 )
 # A feature_request answer has something to time only when it says the feature is coming.
 ROADMAP = GatedPattern(
@@ -179,6 +215,9 @@ def concrete_timing(draft: DraftContext) -> Score:
 def _concrete_timing(draft: DraftContext) -> Score:
     concrete_hits = draft.hits(CONCRETE)
     vague_hits = draft.hits(VAGUE)
+    if vague_hits:
+        wishes = draft.hits(WISH)
+        vague_hits = {i: words for i, words in vague_hits.items() if i not in wishes}
     concrete = [draft.sentences[i] for i in sorted(concrete_hits)]
     vague = [draft.sentences[i] for i in sorted(vague_hits)]
     vague_words = [w.strip() for i in sorted(vague_hits) for w in vague_hits[i]]

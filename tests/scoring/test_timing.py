@@ -115,3 +115,70 @@ def test_a_not_planned_feature_answer_needs_no_time_but_a_roadmap_answer_does() 
 def test_durations_in_the_past_are_not_commitments() -> None:
     assert not find_concrete_times("Tracking has said in transit for 6 days, 3 days ago.")
     assert not find_concrete_times("We are available 24/7.")
+
+
+# --- generalisation: families beyond the tuning set -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your replacement is being packed now.",
+        "We'll ship the fix next week.",
+        "The patch lands by the end of the month.",
+        "Wir beheben das bis Ende nächster Woche.",
+        "Die Korrektur kommt nächste Woche.",
+        "A javítás jövő héten érkezik.",
+        "Te escribo en 20 minutos.",
+        "Te lo envío mañana antes de las 12.",
+        "Lo arreglamos esta semana.",
+        "15 րոպեից կգրեմ Ձեզ։",
+        "Ուղղումը կլինի հաջորդ շաբաթ։",
+    ],
+)
+def test_now_and_week_or_month_windows_in_every_language_are_concrete(text: str) -> None:
+    assert score(text, scenario="late_delivery").concrete_timing.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's all for now.",  # "for now" is not a time for the next step
+        "We'll be in touch about it.",
+        "Wir melden uns.",
+    ],
+)
+def test_no_time_still_fails(text: str) -> None:
+    assert not score(text, scenario="late_delivery").concrete_timing.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, that's not us. Hope you feel better soon!",
+        "Nem mi vagyunk az. Mielőbbi gyógyulást kívánok!",
+        "Das sind nicht wir. Gute Besserung, bald ist alles wieder gut!",
+    ],
+)
+def test_a_vague_word_in_a_wish_is_not_a_promise(text: str) -> None:
+    assert score(text, scenario="wrong_company").concrete_timing.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope we can fix this soon.",
+        "Hopefully the courier replies soon.",
+    ],
+)
+def test_hoping_about_our_own_step_is_still_vague(text: str) -> None:
+    assert not score(text, scenario="late_delivery").concrete_timing.passed
+
+
+def test_a_discount_answer_has_nothing_to_time() -> None:
+    assert score(
+        "Thanks for asking! Prices are the same for everyone.", scenario="discount_request"
+    ).concrete_timing.passed
+    assert not score(
+        "No coupons now, but deals are coming soon.", scenario="discount_request"
+    ).concrete_timing.passed
