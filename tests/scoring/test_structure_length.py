@@ -1,3 +1,5 @@
+import pytest
+
 from drafter.scoring import score
 from drafter.scoring.structure import tag_steps
 
@@ -102,3 +104,41 @@ def test_a_choice_offer_can_stand_in_for_the_ask_when_nothing_else_is_needed() -
     )
     result = score(text, scenario="late_delivery").structure
     assert result.passed, result.explanation
+
+
+# --- generalisation: ownership lines in every language ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'll text you when the courier picks it up.",
+        "I'll email you once the refund has gone through.",
+        "I'll check back with you on Friday.",
+        "I'll chase the warehouse myself.",
+        "I'll see this through until you're back in.",
+        "I'll keep your case with me until it's closed.",
+        "Ich kümmere mich selbst darum.",
+        "Ich behalte den Fall im Blick, bis Sie Ihr Paket haben.",
+        "Végig én viszem az ügyet.",
+        "Holnap megnézem, hogy megérkezett-e.",
+        "Yo me encargo hasta que te llegue.",
+        "Կհետևենք մինչև վերջ։",
+    ],
+)
+def test_ownership_families_are_recognised(line: str) -> None:
+    tags = dict(tag_steps(line))
+    assert "ownership" in tags[line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The price at checkout isn't right.",  # "checkout ... right" is not a check-back
+        "Your table never got confirmed, so you didn't know whether you're booked.",
+        "I'll email you the label within the hour.",  # a next step, not a follow-up
+    ],
+)
+def test_look_alikes_are_not_ownership(line: str) -> None:
+    tags = dict(tag_steps(line))
+    assert "ownership" not in tags[line]
