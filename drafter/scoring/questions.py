@@ -37,9 +37,16 @@ REQUEST = GatedPattern(
             r"\b(?:i|we) require\b|\bmay i (?:have|ask)\b",
             r"\bkérem\b|\bkérjük\b|\b(?:küldj|írj|adj|ossz|csatolj|erősíts|jelezz|mondj)\w* "
             r"(?:el|meg|be|vissza)\b|\b(?:el|meg|be)(?:küld|ír|ad|oszt|erősít|mond)\w*(?:né|ná)\w*|"
-            r"\bszükség\w* (?:van|lenne) (?:az?|egy)?\s*\w+|\bmegírná|\belküldené|\bmegadná",
+            r"\bszükség\w* (?:van|lenne) (?:az?|egy)?\s*\w+|\bmegírná|\belküldené|\bmegadná|"
+            # informal imperatives: "írd meg", "küldd el", "küldj egy fotót"
+            r"\b(?:írd|küldd|add|mondd|erősítsd|csatold|oszd) (?:meg|el|be|vissza)\b|"
+            r"\bküldj\w* (?:egy|nekem|nekünk|át)\b",
             r"(?<!\w)խնդրում (?:եմ|ենք)|(?<!\w)(?:ուղարկեք|նշեք|հաստատեք|գրեք)(?!\w)|"
-            r"\bпожалуйста\b|\bbitte\b",
+            r"\bпожалуйста\b|\bbitte\b|"
+            # Spanish
+            r"\bpor favor\b|\b(?:pásame|envíame|mándame|dime|indícame|confírmame|escríbeme|"
+            r"adjunta|envía|manda|indica|confirma)\b|\b(?:me|nos) (?:pasas|envías|mandas|"
+            r"confirmas|dices|indicas)\b|\bnecesit(?:o|amos) (?:tu|el|la|los|las|un|una)\b",
         ]
     ),
 )
@@ -62,13 +69,15 @@ FIELDS: dict[str, re.Pattern[str]] = {
     for name, pattern in {
         "order_id": r"\border (?:number|no\b|nr\b|#|id|reference|ref\b|code)|\border(?:#| #)|"
         r"\brendelés\w*(?:szám\w*| szám\w*| azonosító\w*)|\brendelésazonosító\w*|"
-        r"պատվերի համար|\bbestellnummer\b",
+        r"պատվերի համար|\bbestellnummer\b|\bn[uú]mero de pedido\b",
         "email": r"\b(?:your|the|account|an?|registered|same)\s+e-?mail(?:\s+address)?\b|"
-        r"\be-?mail address\b|\be-?mail[- ]?cím\w*|(?<!\w)էլ\.? ?փոստ|\be-?mail-?adresse\b",
+        r"\be-?mail address\b|\be-?mail[- ]?cím\w*|(?<!\w)էլ\.? ?փոստ|\be-?mail-?adresse\b|"
+        r"\b(?:tu|su) (?:e-?mail|correo)\b|\bcorreo electrónico\b",
         "phone": r"\b(?:phone|mobile|telephone|contact) (?:number|no\b)|\bphone\b|"
-        r"\btelefonszám\w*|(?<!\w)հեռախոս|\b(?:telefon|handy)nummer\b",
+        r"\btelefonszám\w*|(?<!\w)հեռախոս|\b(?:telefon|handy)nummer\b|\btel[eé]fono\b",
         "card_last4": r"\blast (?:4|four) (?:digits|numbers)|\butolsó (?:4|négy) számjegy\w*|"
         r"վերջին (?:4|չորս) թվանշան|\bletzten (?:4|vier) (?:ziffern|stellen)\b|"
+        r"\b[uú]ltimos (?:4|cuatro) d[ií]gitos\b|"
         # confirming which card was charged is the last-4 question in other words
         r"\bwhich card\b|\bthe (?:card|one) you (?:used|paid with)\b|\bmelyik kártyá\w*",
         "booking_ref": r"\b(?:booking|reservation|confirmation) (?:reference|number|ref\b|code|id)"
@@ -83,14 +92,18 @@ FIELDS: dict[str, re.Pattern[str]] = {
         r"(?<![-\w])(?:liefer|post)?adresse\b",
         "username": r"\buser ?name\b|\blogin (?:name|id|email)\b|\baccount (?:name|id|email)|"
         r"\bfelhasználónév\w*",
-        "screenshot": r"\bscreen ?shots?\b|\bscreen (?:capture|recording)|"
+        "screenshot": r"\bscreen ?shots?\b|\bscreen (?:capture|recording)|(?<!\w)սքրինշոթ\w*|"
+        r"\bcaptura de pantalla\b|\bbildschirmfoto\w*|"
         r"\bképernyő(?:kép|fotó)\w*",
         "device": r"\b(?:device|app version|browser|operating system|phone model|os version)\b|"
+        r"(?<!\w)(?:սարք|բրաուզեր)\w*|\bdispositivo\b|\bnavegador\b|\bgerät\w*|"
         r"\b(?:eszköz|böngésző|verziószám|alkalmazás verzió)\w*",
         "reason": r"\breason\b|\bwhy you(?:'d| would)? (?:like to |want to )?(?:cancel|leave)|"
         r"\bmiért (?:szeretné|mondaná)|\ba lemondás ok\w*",
         # Not askable in any reply shape: their presence alone is an unneeded request.
         "product_details": r"\bmodel (?:name|number)\b|\b(?:colou?r|size)\b|\bfarbe\b|\bgröße\b|"
+        # the model, version or variant the order already records
+        r"\b(?:which|what) (?:model|version|variant)\b|\bmodel you\b|\bmodelo\b|\btalla\b|"
         r"\bszín\w*|\bméret\w*|\bmodell\w*",
         "guest_count": r"\bnumber of (?:guests|people|persons|adults|children)\b|"
         r"\bhow many (?:guests|people)\b|\bvendégek szám\w*|\bhány (?:fő|vendég|személy)\w*|"
@@ -98,7 +111,8 @@ FIELDS: dict[str, re.Pattern[str]] = {
         "charge_date": r"\bdates? of (?:the |both |each |your )?"
         r"(?:charges?|payments?|transactions?)\b|"
         r"\bwhen (?:you were|it was|the charge was) (?:charged|taken)\b|\bterhelés\w* dátum\w*",
-        "region": r"\b(?:region|country|city)\b|\brégió\w*|\bország\w*",
+        "region": r"\b(?:region|country|city)\b|\brégió\w*|\bország\w*|(?<!\w)քաղաք\w*|"
+        r"\bciudad\b|\bpaís\b|\bstadt\b",
         "date_of_birth": r"\bdate of birth\b|\bdob\b|\bbirth ?date\b|\bszületési (?:dátum|idő)\w*",
         "full_name": r"\bfull name\b|\bteljes nev\w*",
         "id_document": r"\b(?:passport|driver'?s licen[cs]e|id card|photo id|national id)\b|"
@@ -192,6 +206,69 @@ def asking_clauses(draft: DraftContext, index: int) -> list[str]:
     return [c for c in clauses if c.strip() and WARNING.search(c) is None]
 
 
+# A list of things asked in one question ("your team size, your budget, and when your
+# contract ends?") counts one request per item, like a bulleted list. A series is items
+# split by commas whose last one follows "and" ("A, B and C"): Hungarian and Armenian put a
+# comma before every subordinate clause ("azt is, miért mond le?"), which is no list. Parts
+# that are our own next step or its purpose ("and I'll check it", "so we can") are no items.
+_SERIES_ITEMS = 3
+_ITEM_SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|és|und|sowie|y|և|и)\s+)?|\s+(?:and|és|und|y|և|и)\s+")
+_CONJUNCTION = re.compile(r"(?:and|és|und|y|և|и)\s+$")
+_NOT_AN_ITEM = re.compile(
+    r"\b(?:i|we)(?:'ll| will| can|'d)\b|\bso (?:that )?(?:i|we)\b|\bthen\b|\bbefore\b|"
+    r"\bdamit\b|\bdann\b|\bpara que\b|\bcon eso\b|\bhogy\b|\bígy\b|(?<!\w)որպեսզի(?!\w)|"
+    r"\bsi es\b|\bif\b|\bha\b|\bwenn\b"
+)
+
+
+def _series_items(draft: DraftContext, index: int) -> int:
+    """How many items a question lists in a series (0 when it lists none)."""
+    lowered = draft.lower_sentence(index).rstrip()
+    if "," not in lowered or not lowered.endswith("?"):
+        return 0
+    found = draft.hits(REQUEST).get(index)
+    start = max(0, lowered.find(found[0])) if found else 0
+    asked = lowered[start:]
+    separators = list(_ITEM_SPLIT.finditer(asked))
+    if len(separators) < _SERIES_ITEMS - 1 or not _CONJUNCTION.search(separators[-1].group(0)):
+        return 0
+    if not any("," in m.group(0) for m in separators):
+        return 0
+    parts = [p for p in _ITEM_SPLIT.split(asked) if p.strip(" ?.!¿¡")]
+    items = [p for p in parts if not _NOT_AN_ITEM.search(p)]
+    return len(items) if len(items) >= _SERIES_ITEMS else 0
+
+
+# Reply shapes that may ask for one of two fields, not both (the brief's table: "order
+# number or last 4 digits at most", "order number or email").
+ONE_OF: dict[str, frozenset[str]] = {
+    "refund_request": frozenset({"order_id", "card_last4"}),
+    "cancellation": frozenset({"order_id", "email"}),
+}
+# Data the draft itself already quotes ("order 77120", "booking ABC123"): asking for it again
+# is an unneeded request.
+_GIVEN = {
+    "order_id": re.compile(
+        r"\border (?:#|no\.? |number )?#?\d{4,}|\brendelés\w* (?:#|száma? )?#?\d{4,}|"
+        r"\bbestellung (?:nr\.? )?#?\d{4,}|\bpedido (?:n[º°o]\.? )?#?\d{4,}"
+    ),
+    "booking_ref": re.compile(r"\b(?:booking|reservation|foglalás\w*|buchung) #?[a-z]*\d{3,}"),
+}
+
+
+def _already_given(draft: DraftContext, fields: set[str], asked_at: set[int]) -> list[str]:
+    """Requested fields whose value the draft quotes in a sentence that does not ask."""
+    out = []
+    for name in fields & _GIVEN.keys():
+        if any(
+            _GIVEN[name].search(draft.lower_sentence(i))
+            for i in range(len(draft.sentences))
+            if i not in asked_at
+        ):
+            out.append(name)
+    return out
+
+
 def _requests(draft: DraftContext, index: int) -> bool:
     """A request word outside every warning clause ("please keep it to yourself" asks nothing)."""
     if index not in draft.hits(REQUEST):
@@ -208,7 +285,9 @@ def over_questioning(draft: DraftContext) -> Score:
     evidence: list[str] = []
     choice_used = False
     after_request_colon = False
+    rules = draft.rules
     choice_hits = draft.hits(CHOICE)
+    asked_at: set[int] = set()
     for index, segment in enumerate(draft.segments):
         sentence = segment.text
         named = fields_in(draft, index)
@@ -228,18 +307,26 @@ def over_questioning(draft: DraftContext) -> Score:
         if after_request_colon and not named:
             continue  # "Please send us:" introduces a list; its bullets are counted
         evidence.append(sentence)
-        requests += max(1, len(named))
+        asked_at.add(index)
+        requests += max(1, len(named), _series_items(draft, index))
         fields.update(named)
 
-    rules = draft.rules
     unneeded: list[str] = []
     if rules is not None:
         unneeded = sorted(fields - rules.ask_fields)
-    value = 1.0 if requests <= MAX_REQUESTS else max(0.0, 1.0 - 0.25 * (requests - MAX_REQUESTS))
+        both = fields & ONE_OF.get(rules.scenario, frozenset())
+        if len(both) > 1:
+            unneeded.append(f"both {' and '.join(sorted(both))} (one is enough)")
+        unneeded += [
+            f"{name} (already in the draft)" for name in _already_given(draft, fields, asked_at)
+        ]
+    # "Every other scenario: nothing beyond one open question" (the brief's table).
+    limit = MAX_REQUESTS if rules is None or rules.ask_fields or rules.kind == "recovery" else 1
+    value = 1.0 if requests <= limit else max(0.0, 1.0 - 0.25 * (requests - limit))
     if unneeded:
         value = max(0.0, value - 0.5)
-    passed = requests <= MAX_REQUESTS and not unneeded
-    parts = [f"{requests} request(s) of the customer (limit {MAX_REQUESTS})"]
+    passed = requests <= limit and not unneeded
+    parts = [f"{requests} request(s) of the customer (limit {limit})"]
     if choice_used:
         parts.append("one choice question (not counted)")
     if fields:

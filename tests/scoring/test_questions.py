@@ -105,3 +105,74 @@ def test_a_request_next_to_a_warning_still_counts() -> None:
 
 def test_statements_are_not_requests() -> None:
     assert score("I've checked your order number with the courier.").over_questioning.passed
+
+
+# --- generalisation: lists in one sentence, data already given, Spanish ------------------
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        (
+            "competitor_comparison",
+            "Could you tell me how many seats you need, which tool you use now, and when "
+            "your renewal is?",
+        ),
+        ("refund_request", "¿Me dices el número de pedido, el banco, la fecha y el importe?"),
+        ("discount_request", "Wie viele Nutzer sind es, für welche Abteilung und ab wann?"),
+    ],
+)
+def test_a_series_of_items_in_one_question_counts_each(scenario: str, text: str) -> None:
+    result = score(text, scenario=scenario).over_questioning
+    assert not result.passed
+    assert "3 request" in result.explanation or "4 request" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("late_delivery", "Could you send the order number and the postcode?"),
+        ("late_delivery", "Could you send your order number, and I'll check it by 15:00?"),
+        ("cancellation", "Megírná az e-mail-címét, és ha nem titok, azt is, miért mond le?"),
+        ("greeting", "Igen, itt vagyok, miben segíthetek?"),
+    ],
+)
+def test_two_items_or_subordinate_commas_are_not_a_series(scenario: str, text: str) -> None:
+    assert score(text, scenario=scenario).over_questioning.passed
+
+
+def test_asking_for_an_order_number_the_draft_already_quotes_is_unneeded() -> None:
+    text = "Sorry order 552190 is late. Could you send me your order number?"
+    result = score(text, scenario="late_delivery").over_questioning
+    assert not result.passed
+    assert "already" in result.explanation
+    fine = "Sorry your order is late. Could you send me your order number?"
+    assert score(fine, scenario="late_delivery").over_questioning.passed
+
+
+def test_refund_request_may_ask_for_one_of_order_number_or_last_four() -> None:
+    both = "Could you send the order number and the last 4 digits of the card?"
+    assert not score(both, scenario="refund_request").over_questioning.passed
+    one = "Could you send the order number?"
+    assert score(one, scenario="refund_request").over_questioning.passed
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        ("damaged_item", "Could you send a photo of the crack and tell me which model you have?"),
+        ("service_outage", "Խնդրում եմ գրեք, թե որ քաղաքում եք։"),
+        ("greeting", "Pásame tu correo electrónico, por favor."),
+        ("account_access", "Írd meg a jelszavad, kérlek."),
+        ("unexpected_charge", "Küldj egy fotót a kártyád hátoldaláról."),
+    ],
+)
+def test_unneeded_fields_in_every_language(scenario: str, text: str) -> None:
+    assert not score(text, scenario=scenario).over_questioning.passed
+
+
+def test_canned_scenarios_allow_one_open_question() -> None:
+    one = "Thanks for the idea! Which app would you connect first?"
+    two = "Thanks for the idea! Which app would you connect first? How often would you use it?"
+    assert score(one, scenario="feature_request").over_questioning.passed
+    assert not score(two, scenario="feature_request").over_questioning.passed
