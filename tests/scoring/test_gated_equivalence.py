@@ -27,6 +27,14 @@ EXTRA = [
     "resend me the code, unsorry, _12:30, x20 minutes, within the hour, in 2 hours",
     "we'll send us a note; could you, can you please, i can see, in 5-10 business days",
     "a full refund or a 10% off code, store credit, a free month on us, visszatérítjük",
+    # generalisation families: Spanish, sarcasm, codes, free items, ownership, week windows
+    "lo siento, lamento la espera; gracias por escribirnos. te escribo en 20 minutos, mañana "
+    "o la próxima semana, yo me encargo hasta que llegue. ¿me pasas el código de verificación?",
+    "well, sorry 🙄 as it says at checkout. sorry if you feel that way. a free sample, keep it "
+    "on us, two months of premium, a whole year of premium, als ausgleich 20 €, bónuszt",
+    "i'll text you when it ships and check back myself; see it through until you're set. "
+    "végig én viszem, megnézem, hogy megérkezett-e. 30 րոպեից, հաջորդ շաբաթ, կհետևենք մինչև վերջ",
+    "ich bin da, vielen dank für ihre idee, bis ende nächster woche, jetzt, now, for now",
     "",
 ]
 
