@@ -117,13 +117,13 @@ FRIENDLY = GatedPattern(
             r"\b(?:good|great) news\b|\bthank(?:s| you) for (?:your patience|bearing with|"
             r"suggesting|considering|thinking of|choosing|sharing|reaching out)|"
             r"\b(?:sure|of course|certainly|absolutely),? (?:i|we)(?:'d| would| can| will|'ll)\b|"
-            r"\b(?:i|we) can (?:help|do that|sort that|take care)\b|"
+            r"\b(?:i can|we can) (?:help|do that|sort that|take care)\b|"
             r"\b(?:looks|seems|sounds) like (?:you|this|your|the)\b|"
             r"\bmeant to (?:contact|reach|write|message|email|send)\b|"
             r"\b(?:i'm|i am|we're|we are) (?:here|still here|online)\b|"
             # offering what they can try is taking a comparison or price question in
             r"\btry (?:us|it|\w+) (?:for )?free\b|\bfree trial\b|"
-            r"\b(?:a|our) (?:short |quick )?demo\b",
+            r"\bdemo\b",
             r"\bköszön\w* (?:az |a )?(?:ötlet|kérdés|üzenet|javaslat|megkeresés|érdeklődés|"
             r"visszajelzés)\w*|\búgy tűnik\b|\bszánt(?:a|ad|ák)\b|\bjó hír\w*|"
             r"\b(?:szívesen|örömmel) segít\w*|\bköszön\w*,? hogy\b|\bitt (?:vagyok|vagyunk)\b|"

@@ -45,22 +45,23 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:gratis|kostenlos)\w* (?:monat|bestellung|lieferung|upgrade)|"
         r"անվճար ամիս|ամիս\w* անվճար|(?<!\w)նվեր|"
         # a free item or period, however it is phrased
-        r"\b(?:a|an|one|another|extra) free\b(?! (?:\S+ )?(?:trial|return|returns|label|demo|"
+        r"\bfree\b(?:(?<=\ba free)|(?<=\ban free)|(?<=\bone free)|(?<=another free)|"
+        r"(?<=extra free))(?! (?:\S+ )?(?:trial|return|returns|label|demo|"
         r"call|consultation|quote|collection|pickup|pick-up))|"
         r"\bkeep (?:it|them|this|that|the(?: \w+){1,2}) on us\b|"
-        r"\b(?:a|one|1|two|2|three|3) (?:extra |more )?(?:months?|weeks?)(?:'s)? (?:of )?"
+        r"\b(?:months?|weeks?)(?:'s)? (?:of )?"
         r"(?:free|premium|pro|plus)\b|\b(?:months?|weeks?) (?:for )?free\b|"
         r"\bmonats? (?:gratis|kostenlos|umsonst)|\bschenken (?:wir|ihnen|dir)\b|"
         r"\b(?:mes|meses|semana|semanas) gratis\b|\bte regalamos\b|\bgratis\b(?! (?:probar|"
         r"testen))|\bajándékba\b|\bhónap\w* ingyen|(?<!\w)անվճար (?:կ|կտանք|կուղարկ)\w*",
         # a year free is never a small gesture (bug_report allows a month, not this)
-        "free_year": r"\b(?:a|one|1|an entire|a whole|a full) (?:free )?year(?:'s)? (?:of )?"
-        r"(?:free|premium|pro|plus|subscription|membership|access|service)\b|"
+        "free_year": r"\byear(?:(?<=\ba year)|(?<=\bone year)|(?<=whole year)|(?<=\bfull year)|"
+        r"(?<=entire year)|(?<=\bfree year))(?:'s)? (?:of )?(?:free|premium|pro|plus)\b|"
         r"\b(?:12|twelve)[- ]months?(?:'s)? (?:of )?(?:free|premium|pro|plus)\b|"
         r"\b(?:12|twelve) months (?:for )?free\b|\b(?:free|complimentary) year\b|"
         r"\byears? (?:for )?free\b|\b(?:ganzes|volles|ein) jahr\w* (?:premium|gratis|kostenlos|"
         r"umsonst)|\bjahr (?:gratis|kostenlos)|\b(?:egy|teljes) év\w* ingyen|"
-        r"\bun año (?:gratis|de premium)|(?<!\w)(?:մեկ )?տարի անվճար",
+        r"\bun año (?:gratis|de premium)|(?<!\w)տարի անվճար",
     }.items()
 }
 

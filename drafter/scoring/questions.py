@@ -69,7 +69,7 @@ FIELDS: dict[str, re.Pattern[str]] = {
     for name, pattern in {
         "order_id": r"\border (?:number|no\b|nr\b|#|id|reference|ref\b|code)|\border(?:#| #)|"
         r"\brendelés\w*(?:szám\w*| szám\w*| azonosító\w*)|\brendelésazonosító\w*|"
-        r"պատվերի համար|\bbestellnummer\b|\bn[uú]mero de pedido\b",
+        r"պատվերի համար|\bbestellnummer\b|\b(?:número|numero) de pedido\b",
         "email": r"\b(?:your|the|account|an?|registered|same)\s+e-?mail(?:\s+address)?\b|"
         r"\be-?mail address\b|\be-?mail[- ]?cím\w*|(?<!\w)էլ\.? ?փոստ|\be-?mail-?adresse\b|"
         r"\b(?:tu|su) (?:e-?mail|correo)\b|\bcorreo electrónico\b",
@@ -77,7 +77,7 @@ FIELDS: dict[str, re.Pattern[str]] = {
         r"\btelefonszám\w*|(?<!\w)հեռախոս|\b(?:telefon|handy)nummer\b|\btel[eé]fono\b",
         "card_last4": r"\blast (?:4|four) (?:digits|numbers)|\butolsó (?:4|négy) számjegy\w*|"
         r"վերջին (?:4|չորս) թվանշան|\bletzten (?:4|vier) (?:ziffern|stellen)\b|"
-        r"\b[uú]ltimos (?:4|cuatro) d[ií]gitos\b|"
+        r"\b(?:últimos|ultimos) (?:4|cuatro) d[ií]gitos\b|"
         # confirming which card was charged is the last-4 question in other words
         r"\bwhich card\b|\bthe (?:card|one) you (?:used|paid with)\b|\bmelyik kártyá\w*",
         "booking_ref": r"\b(?:booking|reservation|confirmation) (?:reference|number|ref\b|code|id)"

@@ -57,8 +57,9 @@ SENSITIVE = GatedPattern(
             r"\b(?:ellenőrző|megerősítő|sms|belépési|hitelesítő)[- ]?kód\w*|"
             r"\b(?:bestätigungs|einmal|verifizierungs|sms|sicherheits|anmelde)-?(?:code|passwort|"
             r"kennwort)\w*|\btan\b|\bkennwort\w*|"
-            r"\bc[oó]digo (?:de (?:verificaci[oó]n|seguridad|acceso|confirmaci[oó]n)|sms|que te)|"
-            r"\bcontraseña\w*|\bclave\b|\bn[uú]mero de (?:la )?tarjeta|\bcvv\b|"
+            r"\b(?:código|codigo) (?:de (?:verificaci[oó]n|seguridad|acceso|confirmaci[oó]n)|"
+            r"sms|que te)|"
+            r"\bcontraseña\w*|\bclave\b|\b(?:número|numero) de (?:la )?tarjeta|\bcvv\b|"
             r"\b(?:foto|imagen) de (?:tu|la|su) tarjeta|\bfecha de caducidad|"
             r"(?<!\w)(?:մեկանգամյա|հաստատման|sms|ստուգման) (?:կոդ|գաղտնաբառ)\w*|"
             r"\bfoto (?:von )?(?:ihrer|der|deiner) (?:\w+)?karte\b",

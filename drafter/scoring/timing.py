@@ -70,7 +70,7 @@ CONCRETE = GatedPattern(
             r"\bjövő (?:hét|héten|heti|hónap\w*)\b|\bezen a héten\b|\ba hónap végé\w*|"
             r"\bende (?:dieser|nächster|der|des|diesen) (?:woche|monats)\b|"
             r"\b(?:nächste[nr]?|diese[nr]?|kommende[nr]?) (?:woche|monat)\b|"
-            r"\b(?:la )?(?:próxima|esta) semana\b|\bla semana que viene\b|"
+            r"\b(?:próxima|esta) semana\b|\bla semana que viene\b|"
             r"\bfinal(?:es)? de(?:l| este)? mes\b|"
             r"(?<!\w)(?:հաջորդ|այս) (?:շաբաթ|ամս|ամիս)\w*|(?<!\w)ամսվա (?:վերջ|սկիզբ)\w*",
             # release windows: Q3, July to September, the March update, by the end of June
@@ -113,7 +113,7 @@ CONCRETE = GatedPattern(
             r"\b(?:en|dentro de|antes de|menos de)\s+(?:\d+|una?|dos|tres|media)\s*(?:minutos?|"
             r"horas?|d[ií]as?(?: hábiles| laborables)?|semanas?)\b|\bantes de las? \d|"
             r"\ba las \d|\bhoy\b|\bmañana\b(?<!esta mañana)|"
-            r"\b(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b|"
+            r"\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b|"
             r"\b\d{1,2}(?::\d\d)?\s*uhr\b|"
             r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*",
         ]
