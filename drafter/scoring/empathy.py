@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.lexical import normalise
+from drafter.salutation import strip_salutation
 from drafter.scoring.context import DraftContext
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
@@ -121,13 +123,15 @@ FRIENDLY = GatedPattern(
             r"\b(?:looks|seems|sounds) like (?:you|this|your|the)\b|"
             r"\bmeant to (?:contact|reach|write|message|email|send)\b|"
             r"\b(?:i'm|i am|we're|we are) (?:here|still here|online)\b|"
+            # a follow-up that names where the case stands ("now that your return is sorted")
+            r"\bnow that (?:your|the|it|everything)\b|"
             # offering what they can try is taking a comparison or price question in
             r"\btry (?:us|it|\w+) (?:for )?free\b|\bfree trial\b|"
             r"\bdemo\b",
             r"\bköszön\w* (?:az |a )?(?:ötlet|kérdés|üzenet|javaslat|megkeresés|érdeklődés|"
             r"visszajelzés)\w*|\búgy tűnik\b|\bszánt(?:a|ad|ák)\b|\bjó hír\w*|"
             r"\b(?:szívesen|örömmel) segít\w*|\bköszön\w*,? hogy\b|\bitt (?:vagyok|vagyunk)\b|"
-            r"\bkipróbál\w*|\b(?:természetesen|persze),? (?:segít|intéz|megold)\w*",
+            r"\bkipróbál\w*|\bmost, hogy\b|\b(?:természetesen|persze),? (?:segít|intéz|megold)\w*",
             r"\balles klar\b|\bich kümmere mich\b|\bdanke(?: schön)? für (?:die|ihre|deine|den|"
             r"ihren) (?:idee|frage|nachricht|anregung|vorschlag|anfrage)\w*|\bgute nachricht\w*|"
             r"\bgerne? helfe\b|\bdanke?(?: schön| sehr)? für "
@@ -137,7 +141,8 @@ FRIENDLY = GatedPattern(
             r"\bsieht so aus\b",
             # Spanish
             r"\bgracias por\b|\bcon gusto\b|\b(?:aquí|acá) estoy\b|\bestoy aquí\b|"
-            r"\bparece que\b|\bclaro,? (?:te|le|lo|que)\b|\bprueba gratis\b|\bhemos recibido\b",
+            r"\bparece que\b|\bahora que\b|\bclaro,? (?:te|le|lo|que)\b|\bprueba gratis\b|"
+            r"\bhemos recibido\b",
             r"(?<!\w)սիրով (?:կօգնեմ|կօգնենք|կպատասխանեմ)|(?<!\w)լավ լուր|"
             r"(?<!\w)ուրախ (?:եմ|ենք) օգնել|(?<!\w)շնորհակալություն[^.։!?]{0,40}համար(?!\w)|"
             r"(?<!\w)այստեղ (?:եմ|ենք)(?!\w)|(?<!\w)ստացել ենք(?!\w)|(?<!\w)կարծես(?!\w)",
@@ -218,6 +223,9 @@ _NAMELESS_STEMS = (
 _WORD = re.compile(r"\w+")
 # Praise names what it praises with at least this many other words.
 _PRAISE_WORDS = 3
+# A draft this long after a bare "Good question!" answers the question rather than brushing
+# it off.
+_ANSWER_WORDS = 15
 
 
 def names_the_problem(draft: DraftContext, index: int) -> bool:
@@ -232,8 +240,13 @@ def names_the_problem(draft: DraftContext, index: int) -> bool:
 
 
 def _welcoming(draft: DraftContext) -> list[str]:
-    """Sentences that take in a request warmly: a thanks or welcome, or praise that names it."""
+    """Sentences that take in a request warmly: a thanks or welcome, praise that names it or
+    leads into an answer, or, for a bare hello, greeting back."""
     friendly, praise = draft.hits(FRIENDLY), draft.hits(PRAISE)
+    # "Good question!" before a real answer takes the question in; before a questionnaire
+    # ("Great idea! How many users? Which apps? ...") or a brush-off ("Great idea! It is not
+    # planned.") it is a formula.
+    answers = sum(draft.questions) <= 1 and len(_WORD.findall(draft.text)) >= _ANSWER_WORDS
     out = []
     for index, sentence in enumerate(draft.sentences):
         if index in friendly:
@@ -242,9 +255,18 @@ def _welcoming(draft: DraftContext) -> list[str]:
             lowered = draft.lower_sentence(index)
             for phrase in praise[index]:
                 lowered = lowered.replace(phrase, " ")
-            if len(_WORD.findall(lowered)) >= _PRAISE_WORDS:
+            if answers or len(_WORD.findall(lowered)) >= _PRAISE_WORDS:
                 out.append(sentence)
+    if not out and draft.scenario == "greeting" and draft.sentences:
+        opening = normalise(draft.sentences[0])
+        if strip_salutation(opening) != opening or _is_salutation(opening):
+            out.append(draft.sentences[0])
     return out
+
+
+def _is_salutation(folded: str) -> bool:
+    """A sentence that is nothing but a greeting ("Jó napot!", "Hello!")."""
+    return strip_salutation(folded + " x") != folded + " x"
 
 
 @scorer("empathy", weight=1.0)

@@ -188,9 +188,17 @@ def fields_in(draft: DraftContext, index: int) -> list[str]:
     return draft._memo[key]
 
 
+# A leading condition names what the customer may lack, it does not ask for it: "if you no
+# longer have that email or your 2FA device, write to me" requests neither.
+_CONDITION = re.compile(r"\W*(?:if|ha|wenn|falls|si|եթե)(?!\w)[^,;:]*[,;:]")
+
+
 def asking_clauses(draft: DraftContext, index: int) -> list[str]:
-    """The clauses of sentence ``index`` that are not warnings or negations."""
+    """The clauses of sentence ``index`` that are not warnings, negations or conditions."""
     lowered = draft.lower_sentence(index)
+    condition = _CONDITION.match(lowered)
+    if condition is not None:
+        lowered = lowered[condition.end() :]
     if index not in draft.hits(WARNING):
         return [lowered]
     clauses: list[str] = []
@@ -217,8 +225,13 @@ _CONJUNCTION = re.compile(r"(?:and|és|und|y|և|и)\s+$")
 _NOT_AN_ITEM = re.compile(
     r"\b(?:i|we)(?:'ll| will| can|'d)\b|\bso (?:that )?(?:i|we)\b|\bthen\b|\bbefore\b|"
     r"\bdamit\b|\bdann\b|\bpara que\b|\bcon eso\b|\bhogy\b|\bígy\b|(?<!\w)որպեսզի(?!\w)|"
-    r"\bsi es\b|\bif\b|\bha\b|\bwenn\b"
+    r"\bsi es\b|\bif\b|\bha\b|\bwenn\b|"
+    # a time or number ("between 10:00 and 12:00") is a range, not an item
+    r"^\W*\d"
 )
+
+
+_LEAD_IN = re.compile(r":\s")
 
 
 def _series_items(draft: DraftContext, index: int) -> int:
@@ -228,7 +241,8 @@ def _series_items(draft: DraftContext, index: int) -> int:
         return 0
     found = draft.hits(REQUEST).get(index)
     start = max(0, lowered.find(found[0])) if found else 0
-    asked = lowered[start:]
+    # what a colon introduces is the question; what comes before it is our own lead-in
+    asked = _LEAD_IN.split(lowered[start:])[-1]
     separators = list(_ITEM_SPLIT.finditer(asked))
     if len(separators) < _SERIES_ITEMS - 1 or not _CONJUNCTION.search(separators[-1].group(0)):
         return 0
@@ -288,6 +302,7 @@ def over_questioning(draft: DraftContext) -> Score:
     rules = draft.rules
     choice_hits = draft.hits(CHOICE)
     asked_at: set[int] = set()
+    open_questions = invitations = 0  # asks that name no field: questions, "tell me more"
     for index, segment in enumerate(draft.segments):
         sentence = segment.text
         named = fields_in(draft, index)
@@ -308,7 +323,13 @@ def over_questioning(draft: DraftContext) -> Score:
             continue  # "Please send us:" introduces a list; its bullets are counted
         evidence.append(sentence)
         asked_at.add(index)
-        requests += max(1, len(named), _series_items(draft, index))
+        listed = max(len(named), _series_items(draft, index))
+        if listed:
+            requests += listed
+        elif question:
+            open_questions += 1
+        else:
+            invitations += 1
         fields.update(named)
 
     unneeded: list[str] = []
@@ -320,8 +341,11 @@ def over_questioning(draft: DraftContext) -> Score:
         unneeded += [
             f"{name} (already in the draft)" for name in _already_given(draft, fields, asked_at)
         ]
-    # "Every other scenario: nothing beyond one open question" (the brief's table).
+    # "Every other scenario: nothing beyond one open question" (the brief's table). There an
+    # invitation to tell more ("What can I help with? Tell me a little about it.") only
+    # restates the open question; every further question still counts.
     limit = MAX_REQUESTS if rules is None or rules.ask_fields or rules.kind == "recovery" else 1
+    requests += open_questions + (invitations if limit > 1 or not open_questions else 0)
     value = 1.0 if requests <= limit else max(0.0, 1.0 - 0.25 * (requests - limit))
     if unneeded:
         value = max(0.0, value - 0.5)

@@ -57,7 +57,9 @@ OWNERSHIP = GatedPattern(
     # staying with it until a result, or checking back that the fix held
     r"\b(?:stay|staying|remain|follow|following|watch|track|keep|keeping)\b[^.!?]{0,40}\buntil\b|"
     r"\bkeep(?:ing)? an eye on\b|\bthe moment (?:it|this|that|everything)(?:'s| is)\b|"
-    r"\b(?:check|confirm|make sure|double-check)(?:s|ing)?\b[^.!?]{0,60}\b(?:arrived|arrives|"
+    # ... by us: "could you confirm what you received" is an ask, not a check-back
+    r"(?<!you )(?<!please )\b(?:check|confirm|make sure|double-check)(?:s|ing)?\b"
+    r"[^.!?]{0,60}\b(?:arrived|arrives|"
     r"reaches|works?|worked|set|fits|sorted|synced|fine|okay|ok|right|everything|in one piece|"
     r"log in|logged in|shows|confirmed|done|received|resolved|fixed|back to normal)\b|"
     # following up: "I'll message you when it ships", "I'll check back", "I'll do it myself"
@@ -67,8 +69,10 @@ OWNERSHIP = GatedPattern(
     r"\bsee (?:it|this|that|the \w+|your \w+) through\b|\bfollow (?:\w+ ){0,3}through\b|"
     r"\buntil you(?:'re| are|'ve| have| get| can)\b|"
     r"\bkeep (?:this|it|your \w+|the \w+)(?: \w+)? with me\b|"
-    r"\bamíg\b[^.!?]*\bnem\b|\bellenőrzöm, hogy\b|\bfigyelem\b|\bvégig\b|\bén viszem\b|"
-    r"\bhogy\b[^.!?]{0,40}\w-e\b|\bfelhívom\b|"
+    r"\bamíg\b[^.!?]*\bnem\b|\bnálam (?:marad|van)\b|\bellenőrzöm, hogy\b|\bfigyelem\b|"
+    r"\bvégig\b|\bén viszem\b|"
+    r"\b(?:megnézem|ellenőrzöm|utánanézek|rákérdezek|megkérdezem|visszanézek|figyelem)\b"
+    r"[^.!?]{0,12}\bhogy\b[^.!?]{0,40}\w-e\b|\bfelhívom\b|"
     r"\bbleibe\b[^.!?]*\bdran\b|\bkümmer\w* (?:mich|uns)(?: \w+)? darum\b|"
     r"\bich prüfe\b[^.!?]*\bob\b|\bpersönlich\b|\bselbst\b|\bim blick\b|\bbei mir\b|"
     r"\bbis (?:alles|das|die|der|es|sie|du|ihr)\b[^.!?]*\b(?:ist|läuft|sind|funktioniert|"
