@@ -250,3 +250,24 @@ def test_conditional_apologies_are_not_genuine(text: str) -> None:
 )
 def test_sarcasm_blame_and_policy_boilerplate_fail(text: str) -> None:
     assert not score(text, scenario="late_delivery").empathy.passed
+
+
+def test_praise_before_an_answer_acknowledges_but_before_a_questionnaire_does_not() -> None:
+    answer = (
+        "Great question! Our tracking refreshes every 10 minutes instead of once a day, so "
+        "you always see where your parcel is."
+    )
+    assert score(answer, channel="instagram", scenario="competitor_comparison").empathy.passed
+    quiz = "Great idea! How many users? Which apps do you use? How often would you sync?"
+    assert not score(quiz, channel="webchat", scenario="feature_request").empathy.passed
+    brush_off = "Great idea! It is not planned."
+    assert not score(brush_off, channel="webchat", scenario="feature_request").empathy.passed
+
+
+def test_greeting_back_is_the_acknowledgement_a_bare_hello_needs() -> None:
+    for text in ("Hello! What can I help you with?", "Jó napot! Miben segíthetek?"):
+        assert score(text, channel="webchat", scenario="greeting").empathy.passed
+    assert not score("What do you want?", channel="webchat", scenario="greeting").empathy.passed
+    assert not score(
+        "Hello! We do not plan that.", channel="webchat", scenario="feature_request"
+    ).empathy.passed

@@ -176,3 +176,35 @@ def test_canned_scenarios_allow_one_open_question() -> None:
     two = "Thanks for the idea! Which app would you connect first? How often would you use it?"
     assert score(one, scenario="feature_request").over_questioning.passed
     assert not score(two, scenario="feature_request").over_questioning.passed
+
+
+def test_a_field_named_in_a_leading_condition_is_not_requested() -> None:
+    text = (
+        "I'm sorry you're locked out. Could you send the email address on the account? "
+        "If you no longer have that email or your two-step device, write to me and our "
+        "security team will verify you another way by 18:00 today."
+    )
+    scores = score(text, channel="email", scenario="account_access").over_questioning
+    assert scores.passed, scores.explanation
+    asked = text.replace(
+        "If you no longer have that email or your two-step device, write to me and our",
+        "Please also tell me your device model, and our",
+    )
+    assert not score(asked, channel="email", scenario="account_access").over_questioning.passed
+
+
+def test_a_time_range_in_a_choice_question_is_not_a_list_of_items() -> None:
+    text = (
+        "Köszönöm a kérdését. Kedvezményt nem adunk, de szívesen megmutatom egy bemutatón, "
+        "pontosan mit kap az árért: megfelelne holnap 10:00 és 12:00 között?"
+    )
+    assert score(text, channel="whatsapp", scenario="discount_request").over_questioning.passed
+    wall = "Mekkora a csapata, milyen eszközt használ és mennyi a kerete?"
+    assert not score(wall, channel="whatsapp", scenario="discount_request").over_questioning.passed
+
+
+def test_an_invitation_restates_the_open_question_but_a_second_question_counts() -> None:
+    one = "Hi there! What can I help you with? Tell me a little about it and I'll take it on."
+    assert score(one, channel="webchat", scenario="greeting").over_questioning.passed
+    two = "Hi there! What can I help you with? Which product is it about?"
+    assert not score(two, channel="webchat", scenario="greeting").over_questioning.passed

@@ -142,3 +142,29 @@ def test_ownership_families_are_recognised(line: str) -> None:
 def test_look_alikes_are_not_ownership(line: str) -> None:
     tags = dict(tag_steps(line))
     assert "ownership" not in tags[line]
+
+
+def test_a_request_to_confirm_what_arrived_is_an_ask_not_a_check_back() -> None:
+    text = (
+        "I can see the wrong item arrived, and I'm sorry we mixed this up. Could you confirm "
+        "your order number and send a photo of what you received? I'll email a return label "
+        "within 30 minutes. I'll stay on this until the right item is with you."
+    )
+    assert score(text, channel="whatsapp", scenario="wrong_item").structure.passed
+    late_check = text.replace(
+        "I'll stay on this until the right item is with you.",
+        "",
+    ).replace("I can see", "I'll check that the replacement arrived. I can see")
+    assert not score(late_check, channel="whatsapp", scenario="wrong_item").structure.passed
+
+
+def test_hungarian_whether_clause_is_ownership_only_after_a_check_verb() -> None:
+    opening = (
+        "Látom, hogy nem tudja, megvan-e még a foglalása, és értem, milyen kellemetlen. "
+        "Elnézést kérek a kavarodásért. Megírná a foglalási azonosítót? "
+        "Holnap 10:00-ig visszaigazolom az új időpontot."
+    )
+    without = score(opening, channel="whatsapp", scenario="booking_problem").structure
+    assert not without.passed and "missing ownership" in without.explanation
+    closing = opening + " Utána megnézem, hogy rendben megérkezett-e a visszaigazolás."
+    assert score(closing, channel="whatsapp", scenario="booking_problem").structure.passed
