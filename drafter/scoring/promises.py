@@ -23,6 +23,8 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:special|great|good|better|exclusive|best) deal\b|\bpromotions?\b|\bpromo\b|"
         # stems: "kedvezménnyel", "engedménnyel" double the digraph
         r"kedvezmén|árengedmén|engedmén|\bdescuento|\brebaja|"
+        r"\bhalf[- ](?:price|off)\b|\bféláron\b|\bfélár\w*|\bzum halben preis\b|"
+        r"\bmitad de precio\b|(?<!\w)կես գնով(?!\w)|"
         r"\bakció\w*|զեղչ|ակցի",
         "voucher": r"\bvoucher|coupon|gift card|promo code|discount code|kupon|utalván|"
         r"\bcupón|\bvale (?:de|regalo)|\btarjeta regalo|\bgeschenkkarte|"
@@ -51,6 +53,10 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"\bkeep (?:it|them|this|that|the(?: \w+){1,2}) on us\b|"
         r"\b(?:months?|weeks?)(?:'s)? (?:of )?"
         r"(?:free|premium|pro|plus)\b|\b(?:months?|weeks?) (?:for )?free\b|"
+        # "... geht auf uns", "invita la casa", "a ház ajándéka", "մեր հաշվին"
+        r"\bgeh(?:t|en) [^.!?,;]{0,40}\bauf uns\b|\bauf (?:unsere kosten|kosten des hauses)|"
+        r"\baufs haus\b|\binvita la casa\b|\b(?:va|corre) (?:por|de) (?:nuestra|cuenta de la)"
+        r" (?:cuenta|casa)\b|\ba ház ajándéka\b|(?<!\w)մեր հաշվին(?!\w)|"
         r"\bmonats? (?:gratis|kostenlos|umsonst)|\bschenken (?:wir|ihnen|dir)\b|"
         r"\b(?:mes|meses|semana|semanas) gratis\b|\bte regalamos\b|\bgratis\b(?! (?:probar|"
         r"testen))|\bajándékba\b|\bhónap\w* ingyen|(?<!\w)անվճար (?:կ|կտանք|կուղարկ)\w*",
@@ -61,7 +67,7 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:12|twelve) months (?:for )?free\b|\b(?:free|complimentary) year\b|"
         r"\byears? (?:for )?free\b|\b(?:ganzes|volles|ein) jahr\w* (?:premium|gratis|kostenlos|"
         r"umsonst)|\bjahr (?:gratis|kostenlos)|\b(?:egy|teljes) év\w* ingyen|"
-        r"\bun año (?:gratis|de premium)|(?<!\w)տարի անվճար",
+        r"\bun año (?:gratis|de premium)|(?<!\w)տար(?:ի|վա) անվճար",
     }.items()
 }
 

@@ -55,6 +55,9 @@ SENSITIVE = GatedPattern(
             r"authentication|auth|security|access) (?:pass)?codes?\b|\botp\b|"
             r"\bcodes? (?:we|i) (?:just )?(?:sent|texted|emailed)\b|"
             r"\b(?:ellenőrző|megerősítő|sms|belépési|hitelesítő)[- ]?kód\w*|"
+            # "the 6-digit code", "az SMS-ben kapott kódot": whatever it is called
+            r"\b\d[- ]?(?:digit|jegyű|stellig\w*) (?:code|kód|pin)\w*|"
+            r"\bcode you (?:received|got|were sent)\b|\bkapott\b[^.!?]{0,20}\bkód\w*|"
             r"\b(?:bestätigungs|einmal|verifizierungs|sms|sicherheits|anmelde)-?(?:code|passwort|"
             r"kennwort)\w*|\btan\b|\bkennwort\w*|"
             r"\b(?:código|codigo) (?:de (?:verificaci[oó]n|seguridad|acceso|confirmaci[oó]n)|"
@@ -92,6 +95,9 @@ NEVER_ASK = re.compile(
     r"\b(?:soha|ne|nem|sose)\b[^.!?]{0,60}(?:kér|ossz|küld|ad|ír|mond)|(?<!\w)(?:երբեք|մի)(?!\w)|"
     r"\bникогда\b|\bniemals\b|\bnie\b|\bnicht\b|\bkein\w*|\bniemand\w*|\bnunca\b|"
     r"\bno (?:nos |me |le |lo )?(?:env[ií]\w*|mand\w*|compart\w*|d[eé]\w*|necesit\w*)|"
+    # "keep your password to yourself": a warning, not a request
+    r"\bkeep\b[^.!?]{0,60}\b(?:to yourself|private|secret)\b|\btartsa (?:meg )?magának\b|"
+    r"\bfür sich behalten\b|\bbehalten\b[^.!?]{0,40}\bfür sich\b|\bgeheim halten\b|\bguárda\w* para (?:ti|usted)\b|"
     # "we don't need it": a statement that the secret is not wanted
     r"n't (?:need|needed|required|necessary)\b|\bnot (?:need|needed|required|necessary)\b|"
     r"\bno need\b|\bnincs(?:en)? szükség|\bnem (?:kell|szükséges)|\bszükségtelen|"
@@ -115,7 +121,9 @@ ASKING = re.compile(
     r"can you|would you|(?:please|kindly)(?! note| be aware))\b|"
     r"\b(?:küld|ossz|ad|ír|mond|erősít|csatol|szükség|kér)\w*|"
     r"(?<!\w)(?:ուղարկեք|նշեք|գրեք|խնդրում)|\b(?:пришлите|отправьте|сообщите|назовите)\b|"
-    r"\b(?:senden|schicken|nennen|geben|teilen|mitteilen|angeben|bitte)\b",
+    r"\b(?:senden|schicken|nennen|geben|teilen|mitteilen|angeben|bitte)\b|"
+    r"\b(?:env[ií]a\w*|m[aá]nda\w*|escr[ií]be\w*|dime|d[ií]ga\w*|ind[ií]ca\w*|confirm\w*|"
+    r"p[aá]sa\w*|necesit\w*|comparte\w*|por favor)\b",
 )
 
 
