@@ -97,7 +97,8 @@ NEVER_ASK = re.compile(
     r"\bno (?:nos |me |le |lo )?(?:env[ií]\w*|mand\w*|compart\w*|d[eé]\w*|necesit\w*)|"
     # "keep your password to yourself": a warning, not a request
     r"\bkeep\b[^.!?]{0,60}\b(?:to yourself|private|secret)\b|\btartsa (?:meg )?magának\b|"
-    r"\bfür sich behalten\b|\bbehalten\b[^.!?]{0,40}\bfür sich\b|\bgeheim halten\b|\bguárda\w* para (?:ti|usted)\b|"
+    r"\bfür sich behalten\b|\bbehalten\b[^.!?]{0,40}\bfür sich\b|\bgeheim halten\b|"
+    r"\bguárda\w* para (?:ti|usted)\b|"
     # "we don't need it": a statement that the secret is not wanted
     r"n't (?:need|needed|required|necessary)\b|\bnot (?:need|needed|required|necessary)\b|"
     r"\bno need\b|\bnincs(?:en)? szükség|\bnem (?:kell|szükséges)|\bszükségtelen|"
