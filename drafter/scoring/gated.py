@@ -239,6 +239,25 @@ class GatedPattern:
         matches = self._scan(text, self.mask(trigger_table.text_bits(text)), leftmost=True)
         return matches[0] if matches else None
 
+    def search_piece(self, piece: str, masks: list[int]) -> re.Match[str] | None:
+        """:meth:`search` in ``piece``, a run of the text ``masks`` were computed for (by
+        :func:`trigger_masks`) that starts where a word may start: a sentence, or what
+        follows a comma in one.
+
+        Every word start in such a piece is one in the whole text, with the same characters
+        from there on, so any trigger a match in the piece starts with is the whole text's
+        too: its masks over-approximate the piece's, which gating allows, and the piece's
+        own trigger lookup is saved.
+        """
+        if self._slot >= len(masks):
+            return self.search(piece)
+        matches = self._scan(piece, masks[self._slot], leftmost=True)
+        return matches[0] if matches else None
+
+    def alternative_bits(self, first: int, count: int) -> int:
+        """The mask bits of alternatives ``first`` to ``first + count - 1``."""
+        return ((1 << count) - 1) << first
+
 
 _PATTERNS: list[GatedPattern] = []
 _PLAN_LIMIT = 4096
@@ -283,6 +302,13 @@ def _step(
     # Unbounded: the literal's absence still rules the alternative out, its place nothing.
     skip = sys.maxsize if offset is None else offset
     return index, regex, expansions, gate, literal, skip, digit_first
+
+
+def starts_a_word(alternative: str) -> bool:
+    """Whether every match of ``alternative`` begins where a word may start (a leading
+    ``\\b`` or ``(?<!\\w)``): only such matches are ever looked for, so only for such an
+    alternative does a clear mask bit mean the plain regex cannot match either."""
+    return _LEADING_ANCHOR.match(alternative) is not None
 
 
 def trigger_masks(text: str) -> list[int]:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from drafter.scoring.context import DraftContext, fold
-from drafter.scoring.gated import GatedPattern
+from drafter.scoring.gated import GatedPattern, starts_a_word
 from drafter.scoring.models import Score
-from drafter.scoring.regex_facts import any_in, literal_gate
+from drafter.scoring.regex_facts import any_in, literal_gate, split_alternatives
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
 
@@ -154,17 +154,46 @@ def find_requested_fields(sentence: str) -> list[str]:
 _FIELD_GATES = [(name, pattern, literal_gate(pattern.pattern)) for name, pattern in FIELDS.items()]
 
 
-def _fields(lowered: str) -> list[str]:
+def _draft_bits(patterns: list[re.Pattern[str]]) -> list[int | None]:
+    """Per pattern, the bits of its alternatives in ``ANY_FIELD``'s mask, or None when one
+    of them can match inside a word (no trigger then rules it out)."""
+    out: list[int | None] = []
+    first = 0
+    for pattern in patterns:
+        alternatives = split_alternatives(pattern.pattern)
+        anchored = all(starts_a_word(a) for a in alternatives)
+        out.append(ANY_FIELD.alternative_bits(first, len(alternatives)) if anchored else None)
+        first += len(alternatives)
+    return out
+
+
+*_FIELD_BITS, _PHOTO_BITS = _draft_bits([*FIELDS.values(), _PHOTO])
+
+
+def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
+    """Fields named in ``lowered``; with ``draft``, ``lowered`` is a piece of it that starts
+    where a word may (see :meth:`GatedPattern.search_piece`), and the draft's trigger masks
+    rule out at once the fields and the photo words none of its words can start, instead of
+    a literal test per field per sentence."""
+    possible = draft.trigger_masks[ANY_FIELD._slot] if draft is not None else -1
     found = [
         name
-        for name, pattern, gate in _FIELD_GATES
-        if (gate is None or any_in(gate, lowered)) and pattern.search(lowered)
+        for (name, pattern, gate), bits in zip(_FIELD_GATES, _FIELD_BITS, strict=True)
+        if (bits is None or possible & bits)
+        and (gate is None or any_in(gate, lowered))
+        and pattern.search(lowered)
     ]
     if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
-    if SENSITIVE.search(SAFE_MENTION.sub(" ", lowered)) and not SELF_SERVICE.search(lowered):
+    cleaned = SAFE_MENTION.sub(" ", lowered)
+    sensitive = (
+        SENSITIVE.search_piece(cleaned, draft.trigger_masks)
+        if draft is not None and cleaned == lowered
+        else SENSITIVE.search(cleaned)
+    )
+    if sensitive and not SELF_SERVICE.search(lowered):
         found.append("card_data")  # card secrets in disguise are a field no scenario needs
-    if _PHOTO.search(lowered):
+    if (_PHOTO_BITS is None or possible & _PHOTO_BITS) and _PHOTO.search(lowered):
         label, card = bool(_LABEL.search(lowered)), bool(_CARD.search(lowered))
         if label:
             found.append("photo_label")
@@ -184,7 +213,11 @@ def fields_in(draft: DraftContext, index: int) -> list[str]:
         return []
     key = ("fields", index)
     if key not in draft._memo:
-        draft._memo[key] = _fields(" , ".join(asking_clauses(draft, index)))
+        clauses = asking_clauses(draft, index)
+        # Without a warning the one clause is the sentence (less a leading condition): a
+        # piece of the draft that starts where a word may, so the draft's masks apply.
+        piece = index not in draft.hits(WARNING)
+        draft._memo[key] = _fields(" , ".join(clauses), draft if piece else None)
     return draft._memo[key]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
-from drafter.scoring import gated, score, split_sentences
+from drafter.scoring import gated, questions, score, split_sentences
 from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.promises import PROMISE_KINDS, promise_kinds_in
@@ -133,3 +133,30 @@ def test_scores_are_stable_for_a_fixed_draft() -> None:
     assert result.concrete_timing.passed
     assert "within 20 minutes" in result.concrete_timing.explanation
     assert "10:30" in result.concrete_timing.explanation
+
+
+def _pieces(text: str) -> list[tuple[DraftContext, str]]:
+    """Every sentence of ``text`` and what follows each comma in it, with its draft."""
+    draft = DraftContext(text)
+    out = []
+    for index in range(len(draft.sentences)):
+        sentence = draft.lower_sentence(index)
+        out.append((draft, sentence))
+        out.extend((draft, sentence[at + 1 :]) for at, char in enumerate(sentence) if char == ",")
+    return out
+
+
+@pytest.mark.parametrize("slot", range(len(gated._PATTERNS)))
+def test_a_piece_searched_with_the_drafts_masks_finds_what_it_finds_alone(slot: int) -> None:
+    pattern = gated._PATTERNS[slot]
+    for text in _texts():
+        for draft, piece in _pieces(text):
+            alone = pattern.search(piece)
+            by_draft = pattern.search_piece(piece, draft.trigger_masks)
+            assert (by_draft and by_draft.span()) == (alone and alone.span()), piece
+
+
+def test_fields_ruled_out_by_the_drafts_masks_are_never_named() -> None:
+    for text in _texts():
+        for draft, piece in _pieces(text):
+            assert questions._fields(piece, draft) == questions._fields(piece), piece
