@@ -137,25 +137,33 @@ def _is_sensitive_request(sentence: str) -> bool:
     return _is_sensitive_lowered(fold(sentence))
 
 
-def _is_sensitive_lowered(sentence: str) -> bool:
+def _is_sensitive_lowered(sentence: str, masks: list[int] | None = None) -> bool:
     """A clause names card data or a secret, is not negated or self-service, and asks.
 
     Negation is judged per clause so "don't worry, just send the CVV" still fails while
-    "we will never ask for your PIN" passes.
+    "we will never ask for your PIN" passes. ``masks`` are the draft's trigger masks when
+    ``sentence`` is one of its sentences: the sentence and its clauses, cut at separators,
+    are then pieces of the draft (:meth:`GatedPattern.search_piece`).
     """
     cleaned = SAFE_MENTION.sub(" ", sentence)
-    if SENSITIVE.search(cleaned) is None:
+    if masks is None or cleaned != sentence:
+        masks = None  # an edited sentence is no piece of the draft
+    if _search(cleaned, masks) is None:
         return False
     asks = bool(ASKING.search(sentence)) or is_question(sentence)
     if not asks:
         return False
     for clause in _CLAUSE.split(cleaned):
-        if not SENSITIVE.search(clause):
+        if not _search(clause, masks):
             continue
         if NEVER_ASK.search(clause) or SELF_SERVICE.search(clause):
             continue
         return True
     return False
+
+
+def _search(text: str, masks: list[int] | None) -> re.Match[str] | None:
+    return SENSITIVE.search(text) if masks is None else SENSITIVE.search_piece(text, masks)
 
 
 def find_sensitive_requests(text: str) -> list[str]:
@@ -186,7 +194,7 @@ def safety(draft: DraftContext) -> Score:
     requests = [
         draft.sentences[i]
         for i in sorted(draft.hits(SENSITIVE))
-        if _is_sensitive_lowered(draft.lower_sentence(i))
+        if _is_sensitive_lowered(draft.lower_sentence(i), draft.trigger_masks)
     ]
     if requests:
         problems.append("asks for card data, a PIN or a password")
