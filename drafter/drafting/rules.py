@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from drafter.catalog import LANGUAGE_NAMES
 from drafter.drafting.draft import Step
-from drafter.playbooks.models import STEP_NAMES, Entry, RecoveryPlaybook, TimeSpec
+from drafter.playbooks.models import (
+    KNOWABLE_FIELDS,
+    STEP_NAMES,
+    Entry,
+    RecoveryPlaybook,
+    TimeSpec,
+)
 from drafter.playbooks.template import render
 
 OR_WORDS: dict[str, str] = {"en": "or", "hu": "vagy", "hy": "կամ"}
@@ -58,9 +64,10 @@ def signature(language: str, configured: str | None) -> str:
     return configured or TEAM_SIGNATURE.get(language, TEAM_SIGNATURE["en"])
 
 
-# When the customer record or the message already holds every field the playbook asks for,
-# asking again is the "wall of questions" the brief warns about: say we have it instead.
-KNOWN_FIELDS: tuple[str, ...] = ("order_id", "email", "phone", "booking_ref")
+# When the customer record or the message already holds what the playbook asks for,
+# asking again is the "wall of questions" the brief warns about: say we have it instead,
+# or, when only part of the ask is known, ask for the rest only (the entry's ``ask_rest``).
+KNOWN_FIELDS: tuple[str, ...] = KNOWABLE_FIELDS
 ALREADY_HAVE: dict[str, str] = {
     "en": "I already have what I need ({known}), so there's nothing else you need to send.",
     "hu": "Minden adat megvan, amire szükségem van ({known}), így nem kell mást küldenie.",
@@ -68,14 +75,28 @@ ALREADY_HAVE: dict[str, str] = {
 }
 
 
-def already_known(entry: Entry, language: str, values: Mapping[str, str | None]) -> str | None:
-    """The ask line to use when nothing needs asking, or None when something does."""
-    if not entry.ask or language not in ALREADY_HAVE:
+def already_known(
+    entry: Entry, language: str, values: Mapping[str, str | None], style: str = "chat"
+) -> str | None:
+    """The ask line for what is already known, or None when the full ask line stands.
+
+    Every asked field known: the "already have" line. Every knowable one known but
+    something else still needed (a photo, the card's last digits): the entry's
+    ``ask_rest`` for this language and channel, with the known values as placeholders.
+    """
+    if not entry.ask:
         return None
-    if not all(f in KNOWN_FIELDS and values.get(f) for f in entry.ask):
+    known = [f for f in entry.ask if f in KNOWN_FIELDS and values.get(f)]
+    if len(known) == len(entry.ask):
+        if language not in ALREADY_HAVE:
+            return None
+        return ALREADY_HAVE[language].format(known=", ".join(str(values[f]) for f in known))
+    if not known or not isinstance(entry, RecoveryPlaybook) or language not in entry.variants:
         return None
-    known = ", ".join(str(values[f]) for f in entry.ask)
-    return ALREADY_HAVE[language].format(known=known)
+    if any(f in KNOWN_FIELDS and f not in known for f in entry.ask):
+        return None
+    rest = getattr(entry.variants[language], style).ask_rest
+    return sentence_case(render(rest, values)) if rest else None
 
 
 @dataclass
@@ -159,7 +180,7 @@ def compose(
     ]
     if first_line is not None:
         steps[0] = Step(step="acknowledge", text=first_line.strip())
-    known = already_known(entry, language, values)
+    known = already_known(entry, language, values, style)
     if known is not None:
         steps[2] = Step(step="ask", text=known)
     said = [s.text for s in steps if s.text]

@@ -9,12 +9,25 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from drafter.catalog import ALL_SCENARIOS, ASKABLE_FIELDS
 
 STEP_NAMES: tuple[str, ...] = ("acknowledge", "apologize", "ask", "next_step", "ownership")
 LANGUAGE_CODES: frozenset[str] = frozenset({"en", "hu", "hy", "de", "es", "ru", "fr", "it"})
+# Asked fields the customer record or the message can already hold. An ask that is only
+# partly of these needs a second wording (``ask_rest``) so a draft never asks again for
+# what it already quotes.
+KNOWABLE_FIELDS: tuple[str, ...] = ("order_id", "email", "phone", "booking_ref")
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _T = TypeVar("_T")
@@ -107,6 +120,21 @@ class RecoverySteps(StrictModel):
     ask: str
     next_step: str
     ownership: str
+    ask_rest: str | None = Field(
+        default=None,
+        description="The ask step once every knowable asked field (order_id, email, phone, "
+        "booking_ref) is known: asks only for the rest, or says nothing more is needed when "
+        "the ask is either/or. Not a sixth step: it replaces `ask` in the reply.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_unset_ask_rest(self, handler: SerializerFunctionWrapHandler) -> object:
+        """Leave ``ask_rest`` out when unset, so entries without one keep their content hash
+        (and their embeddings) and every dumped text field is a string."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("ask_rest") is None:
+            data.pop("ask_rest", None)
+        return data
 
 
 class RecoveryText(StrictModel):
@@ -174,6 +202,35 @@ class RecoveryPlaybook(_EntryBase):
     @classmethod
     def _languages(cls, value: dict[str, RecoveryText]) -> dict[str, RecoveryText]:
         return _check_languages(value)
+
+    @field_validator("variants")
+    @classmethod
+    def _ask_rest(
+        cls, value: dict[str, RecoveryText], info: ValidationInfo
+    ) -> dict[str, RecoveryText]:
+        """``ask_rest`` is all or nothing, and only where part of the ask can be known.
+
+        A language or channel without it would quietly ask again for data the draft
+        already quotes; an entry whose ask is all knowable (or none of it) never uses it.
+        """
+        styles = {
+            f"{lang}.{style}": getattr(text, style).ask_rest is not None
+            for lang, text in value.items()
+            for style in ("chat", "email")
+        }
+        if not any(styles.values()):
+            return value
+        ask = info.data.get("ask") or []
+        knowable = [f for f in ask if f in KNOWABLE_FIELDS]
+        if not knowable or len(knowable) == len(ask):
+            raise ValueError(
+                f"ask_rest is never used: it needs an ask with both a field we may already "
+                f"know ({', '.join(KNOWABLE_FIELDS)}) and one we cannot (ask is {ask})"
+            )
+        missing = [where for where, has in styles.items() if not has]
+        if missing:
+            raise ValueError(f"ask_rest is set for some variants but missing for {missing}")
+        return value
 
 
 class CannedReply(_EntryBase):
