@@ -170,6 +170,19 @@ def _draft_bits(patterns: list[re.Pattern[str]]) -> list[int | None]:
 *_FIELD_BITS, _PHOTO_BITS = _draft_bits([*FIELDS.values(), _PHOTO])
 
 
+def _draft_fields(draft: DraftContext) -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
+    """The fields some word of ``draft`` can start, in ``_FIELD_GATES`` order (once per draft)."""
+    found = draft._memo.get(_draft_fields)
+    if found is None:
+        possible = draft.trigger_masks[ANY_FIELD._slot]
+        found = draft._memo[_draft_fields] = [
+            field
+            for field, bits in zip(_FIELD_GATES, _FIELD_BITS, strict=True)
+            if bits is None or possible & bits
+        ]
+    return found
+
+
 def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
     """Fields named in ``lowered``; with ``draft``, ``lowered`` is a piece of it that starts
     where a word may (see :meth:`GatedPattern.search_piece`), and the draft's trigger masks
@@ -178,10 +191,8 @@ def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
     possible = draft.trigger_masks[ANY_FIELD._slot] if draft is not None else -1
     found = [
         name
-        for (name, pattern, gate), bits in zip(_FIELD_GATES, _FIELD_BITS, strict=True)
-        if (bits is None or possible & bits)
-        and (gate is None or any_in(gate, lowered))
-        and pattern.search(lowered)
+        for name, pattern, gate in (_FIELD_GATES if draft is None else _draft_fields(draft))
+        if (gate is None or any_in(gate, lowered)) and pattern.search(lowered)
     ]
     if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
