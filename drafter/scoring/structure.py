@@ -58,7 +58,11 @@ OWNERSHIP = GatedPattern(
     r"\b(?:stay|staying|remain|follow|following|watch|track|keep|keeping)\b[^.!?]{0,40}\buntil\b|"
     r"\bkeep(?:ing)? an eye on\b|\bthe moment (?:it|this|that|everything)(?:'s| is)\b|"
     # ... by us: "could you confirm what you received" is an ask, not a check-back
-    r"(?<!you )(?<!please )\b(?:check|confirm|make sure|double-check)(?:s|ing)?\b"
+    # "(?<!you )" sits after each verb, not before the word: a leading look-behind gives
+    # the scan no word to gate on or skip to, and this alternative ran at every position
+    r"\b(?:check(?<!you check)(?<!please check)|confirm(?<!you confirm)(?<!please confirm)|"
+    r"make sure(?<!you make sure)(?<!please make sure)|"
+    r"double-check(?<!you double-check)(?<!please double-check))(?:s|ing)?\b"
     r"[^.!?]{0,60}\b(?:arrived|arrives|"
     r"reaches|works?|worked|set|fits|sorted|synced|fine|okay|ok|right|everything|in one piece|"
     r"log in|logged in|shows|confirmed|done|received|resolved|fixed|back to normal)\b|"
