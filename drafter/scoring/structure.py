@@ -34,8 +34,11 @@ SITUATION = GatedPattern(
 )
 
 NEXT_STEP = GatedPattern(
-    r"\b(?:i|we)(?:'ll| will|'m going to| are going to| am going to)\b|\blet me\b|"
-    r"\b(?:i|we)(?:'ve| have) (?:already )?(?:sent|issued|arranged|booked|started|asked|"
+    # "(?:i|we)(?:'ll|...)" spelled out: a leading "i" is in every other word, so the short
+    # form ran on every draft; whole phrases gate it (same options, same order)
+    r"\b(?:i'll|i will|i'm going to|i are going to|i am going to|"
+    r"we'll|we will|we'm going to|we are going to|we am going to)\b|\blet me\b|"
+    r"\b(?:i've|i have|we've|we have) (?:already )?(?:sent|issued|arranged|booked|started|asked|"
     r"contacted|escalated|opened|reset|refunded|passed|forwarded|flagged)\b|"
     r"\b(?:i'm|i am|we're|we are) (?:now |already )?(?:checking|looking|contacting|"
     r"arranging|sending|working|investigating|escalating)\b|"
