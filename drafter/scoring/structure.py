@@ -99,6 +99,19 @@ def _promises_action(draft: DraftContext, index: int, next_step: dict[int, list[
     return any(NEXT_STEP.search(clause) for clause in asking_clauses(draft, index))
 
 
+# Saying that nothing needs asking settles the ask step: "I already have what I need
+# (58213), so there's nothing else you need to send" is what a draft should say instead of
+# asking for data it quotes.
+NOTHING_NEEDED = GatedPattern(
+    r"\bhave (?:what|everything|all (?:the )?(?:details|information|data)) (?:i|we) need\b|"
+    r"\bnothing (?:else |more )?(?:you )?need(?:s)? to (?:send|share)\b|\bno need to send\b|"
+    r"\bminden adat megvan\b|\bmár (?:minden|mindent) megvan\b|"
+    r"\bnem kell (?:mást |semmit |többet )?(?:küldenie|elküldenie|küldened)\b|"
+    r"(?<!\w)արդեն ունեմ(?!\w)|(?<!\w)ուղարկել պետք չէ(?!\w)|"
+    r"\bhabe (?:schon |bereits )?alles\b|\bnichts (?:weiter |mehr )?(?:schicken|senden)\b|"
+    r"\bya tengo (?:todo|lo que necesito)\b|\bno (?:hace falta|necesitas) (?:que )?(?:me )?envi\w*"
+)
+
 _ORDER = {name: i for i, name in enumerate(STEP_NAMES)}
 # Acknowledge and apologize are one opening block: either may come first.
 _RANK = {"acknowledge": 0, "apologize": 0, "ask": 1, "next_step": 2, "ownership": 3}
@@ -116,6 +129,7 @@ def tag_steps(text: str) -> list[tuple[str, list[str]]]:
 def _tags(draft: DraftContext) -> list[list[str]]:
     ack, situation = draft.hits(ACKNOWLEDGE), draft.hits(SITUATION)
     apology, request, choice_words = draft.hits(APOLOGY), draft.hits(REQUEST), draft.hits(CHOICE)
+    nothing_needed = draft.hits(NOTHING_NEEDED)
     concrete, next_step, ownership = (
         draft.hits(CONCRETE),
         draft.hits(NEXT_STEP),
@@ -137,7 +151,7 @@ def _tags(draft: DraftContext) -> list[list[str]]:
         # "A or B, which do you prefer?" and "just tell me which you prefer" both offer a choice.
         choice = (question or index in request) and index in choice_words
         choice = choice and not fields_in(draft, index)
-        if (question or index in request) and not choice:
+        if ((question or index in request) and not choice) or index in nothing_needed:
             found.append("ask")
         # A time inside or before the acknowledgement ("stuck since Tuesday", "you arrived
         # for your 10:30 appointment") is the customer's story, not our next step.

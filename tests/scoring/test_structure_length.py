@@ -168,3 +168,19 @@ def test_hungarian_whether_clause_is_ownership_only_after_a_check_verb() -> None
     assert not without.passed and "missing ownership" in without.explanation
     closing = opening + " Utána megnézem, hogy rendben megérkezett-e a visszaigazolás."
     assert score(closing, channel="whatsapp", scenario="booking_problem").structure.passed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I already have what I need (58213), so there's nothing else you need to send.",
+        "Minden adat megvan, amire szükségem van (80231), így nem kell mást küldenie.",
+        "Անհրաժեշտ տվյալներն արդեն ունեմ (80231), այնպես որ այլ բան ուղարկել պետք չէ։",
+    ],
+)
+def test_saying_nothing_needs_asking_is_the_ask_step(line: str) -> None:
+    opening, closing = "Sorry your parcel is late.", "I'll stay on this until it arrives."
+    timed = "I'll call you within 20 minutes."
+    assert score(f"{opening} {line} {timed} {closing}", scenario="late_delivery").structure.passed
+    missing = score(f"{opening} {timed} {closing}", scenario="late_delivery").structure
+    assert not missing.passed and "missing ask" in missing.explanation
