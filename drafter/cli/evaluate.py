@@ -111,7 +111,7 @@ def eval_command(
         ):
             console.print(f"[{style}]{len(changes)} {title}[/{style}]")
             for change in changes:
-                console.print(f"  {change.what}: {change.before} -> {change.after}", markup=False)
+                console.print(f"  {change.what}: {' -> '.join(change.shown())}", markup=False)
         for note in comparison.notes:
             console.print(f"note: {note}", style="dim", markup=False, soft_wrap=True)
     if json_out is not None:

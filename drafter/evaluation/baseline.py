@@ -22,6 +22,14 @@ class Change(BaseModel):
     before: float | str
     after: float | str
 
+    def shown(self) -> tuple[str, str]:
+        """Before and after as a reader wants them: rates and scores to three decimals."""
+        return _shown(self.before), _shown(self.after)
+
+
+def _shown(value: float | str) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else value
+
 
 class Comparison(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -130,7 +138,7 @@ def _compare_judge(
         )
         if now.flipped or then.flipped:
             notes.append(
-                f"{change.what}: {change.before} -> {change.after}; not counted, the judge "
+                f"{change.what}: {' -> '.join(change.shown())}; not counted, the judge "
                 "flipped on this draft"
             )
         else:

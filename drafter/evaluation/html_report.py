@@ -191,7 +191,7 @@ def render_html(result: EvalResult, comparison: Comparison | None = None) -> str
         ):
             items = (
                 "".join(
-                    f"<li>{escape(c.what)}: {escape(str(c.before))} → {escape(str(c.after))}</li>"
+                    f"<li>{escape(c.what)}: {' → '.join(escape(v) for v in c.shown())}</li>"
                     for c in changes
                 )
                 or "<li>none</li>"
