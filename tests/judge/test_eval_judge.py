@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -86,29 +83,6 @@ def test_cli_without_endpoint_skips_the_judge(tmp_path: Path) -> None:
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert saved["summary"]["judge_mean"] is None
     assert all(case["judge"] is None for case in saved["cases"])
-
-
-def _stub_module() -> ModuleType:
-    """The loopback OpenAI-compatible stub of the LLM tests, loaded from its file."""
-    path = Path(__file__).parents[1] / "llm" / "stub_server.py"
-    spec = importlib.util.spec_from_file_location("judge_stub_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture
-def stub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[ModuleType, Any]]:
-    """The stub module and a running stub that the settings (env) point at."""
-    module = _stub_module()
-    with module.running_stub() as server:
-        monkeypatch.setenv("DRAFTER_LLM_BASE_URL", server.base_url)
-        monkeypatch.setenv("DRAFTER_LLM_MODEL", "stub-judge")
-        monkeypatch.setenv("DRAFTER_LLM_MAX_RETRIES", "0")
-        monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
-        yield module, server
 
 
 def test_cli_judges_through_the_configured_endpoint(

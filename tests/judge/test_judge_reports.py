@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pytest
-from fake_judge_model import CountingChatModel, verdict
+from fakes.chat_models import ScriptedChatModel as CountingChatModel
+from fakes.chat_models import verdict
 from typer.testing import CliRunner
 
 from drafter.cli import app
@@ -205,27 +202,6 @@ def test_baseline_judged_by_another_model_is_not_compared(tmp_path: Path) -> Non
         f"judged by different models (other before, {model_id(chat)} now); "
         "judge results were not compared"
     ]
-
-
-def _stub_module() -> ModuleType:
-    path = Path(__file__).parents[1] / "llm" / "stub_server.py"
-    spec = importlib.util.spec_from_file_location("judge_reports_stub_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture
-def stub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[ModuleType, Any]]:
-    module = _stub_module()
-    with module.running_stub() as server:
-        monkeypatch.setenv("DRAFTER_LLM_BASE_URL", server.base_url)
-        monkeypatch.setenv("DRAFTER_LLM_MODEL", "stub-judge")
-        monkeypatch.setenv("DRAFTER_LLM_MAX_RETRIES", "0")
-        monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
-        yield module, server
 
 
 def test_cli_table_has_a_judge_row_and_notes_a_one_sided_baseline(
