@@ -114,6 +114,12 @@ class GatedPattern:
         self._gates = [gate_in(ops) for ops in parsed]
         # Alternatives that start with a digit are tried only where the text has one.
         self._digit_first = [starts_with_digit(ops) for ops in parsed]
+        # All of them as one alternation: where it fails, none of them matches, so a digit
+        # position is tried once in C instead of once per alternative in a Python loop.
+        digit_bodies = [b for b, first in zip(bodies, self._digit_first, strict=True) if first]
+        self._any_digit_first = (
+            re.compile("|".join(f"(?:{b})" for b in digit_bodies)) if digit_bodies else None
+        )
         always: list[int] = []
         keyed: list[tuple[str, int]] = []
         for index, alternative in enumerate(alternatives):
@@ -137,7 +143,7 @@ class GatedPattern:
                 )
             )
         ]
-        self._plans: dict[int, tuple[_Step, ...]] = {}
+        self._plans: dict[int, _Plan] = {}
         self._slot = len(_PATTERNS)
         _PATTERNS.append(self)
 
@@ -156,14 +162,18 @@ class GatedPattern:
             return self.finditer(text)
         return self._scan(text, masks[self._slot])
 
-    def _plan(self, mask: int) -> tuple[_Step, ...]:
+    def _plan(self, mask: int) -> _Plan:
         """The steps to run for one set of active alternatives, built once per set: drafts
         share a few hundred sets, so the bit loop and the per-alternative lookups are paid
-        once, not per draft."""
+        once, not per draft. Digit-first steps come apart: where no digit can start any of
+        them (most drafts), the whole group is skipped without a gate test each."""
         plan = self._plans.get(mask)
         if plan is None:
-            active = [i for i in range(len(self._compiled)) if mask >> i & 1]
-            plan = tuple(self._steps[i] for i in active)
+            active = [self._steps[i] for i in range(len(self._compiled)) if mask >> i & 1]
+            plan = (
+                tuple(step for step in active if not step[6]),
+                tuple(step for step in active if step[6]),
+            )
             if len(self._plans) >= _PLAN_LIMIT:
                 self._plans.clear()
             self._plans[mask] = plan
@@ -175,8 +185,12 @@ class GatedPattern:
         if not mask:
             return []
         found: list[tuple[int, int, re.Match[str]]] = []
-        digits: list[int] | None = None
-        for index, regex, expansions, gate, needed, skip, digit_first in self._plan(mask):
+        steps, digit_steps = self._plan(mask)
+        if digit_steps:
+            digits = self._digit_starts(text)
+            if digits:
+                self._scan_digit_steps(text, digit_steps, digits, found, leftmost)
+        for index, regex, expansions, gate, needed, skip, _ in steps:
             if gate is not None:
                 for literal in gate:
                     if literal in text:
@@ -190,20 +204,6 @@ class GatedPattern:
                     continue
                 if first > skip:
                     pos = first - skip
-            if digit_first:
-                if digits is None:
-                    digits = [m.start() for m in DIGIT.finditer(text)]
-                for at in digits:  # what finditer would find: no match starts elsewhere
-                    if at < pos:
-                        continue
-                    match = regex.match(text, at)
-                    if match is not None:
-                        pos = match.end()  # never empty: it starts with a digit
-                        if _starts_word(text, at):
-                            found.append((at, index, match))
-                            if leftmost:
-                                break
-                continue
             matches = (
                 regex.finditer(text, pos)
                 if expansions is None
@@ -236,6 +236,47 @@ class GatedPattern:
                 end = max(match.end(), start + 1)
         return out
 
+    @staticmethod
+    def _scan_digit_steps(
+        text: str,
+        steps: tuple[_Step, ...],
+        digits: list[int],
+        found: list[tuple[int, int, re.Match[str]]],
+        leftmost: bool,
+    ) -> None:
+        """Digit-first alternatives try only ``digits``, the positions where one of them
+        can match: what ``finditer`` would find, since no match starts elsewhere."""
+        for index, regex, _, gate, needed, skip, _ in steps:
+            if gate is not None:
+                for literal in gate:
+                    if literal in text:
+                        break
+                else:
+                    continue
+            pos = 0
+            if needed is not None:
+                first = text.find(needed)
+                if first < 0:
+                    continue
+                if first > skip:
+                    pos = first - skip
+            for at in digits:
+                if at < pos:
+                    continue
+                match = regex.match(text, at)
+                if match is not None:
+                    pos = match.end()  # never empty: it starts with a digit
+                    if _starts_word(text, at):
+                        found.append((at, index, match))
+                        if leftmost:
+                            break
+
+    def _digit_starts(self, text: str) -> list[int]:
+        """The digits of ``text`` where some digit-first alternative matches: a match of one
+        alternative is a match of their alternation, so no other digit can start one."""
+        match = self._any_digit_first.match  # type: ignore[union-attr]
+        return [m.start() for m in DIGIT.finditer(text) if match(text, m.start())]
+
     def search(self, text: str) -> re.Match[str] | None:
         matches = self._scan(text, self.mask(trigger_table.text_bits(text)), leftmost=True)
         return matches[0] if matches else None
@@ -266,6 +307,7 @@ _PLAN_LIMIT = 4096
 # One alternative ready to scan: index, regex, its leading group's expansions (None: not
 # expanded), gate literals (None: nothing to test), the required literal and how far
 # before it a match may start (None: start at 0), digit-first.
+_Plan = tuple[tuple["_Step", ...], tuple["_Step", ...]]  # (other steps, digit-first steps)
 _Step = tuple[
     int,
     re.Pattern[str],
