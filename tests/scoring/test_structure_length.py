@@ -184,3 +184,34 @@ def test_saying_nothing_needs_asking_is_the_ask_step(line: str) -> None:
     assert score(f"{opening} {line} {timed} {closing}", scenario="late_delivery").structure.passed
     missing = score(f"{opening} {timed} {closing}", scenario="late_delivery").structure
     assert not missing.passed and "missing ask" in missing.explanation
+
+
+def test_furniture_gate_letters_fold_to_themselves() -> None:
+    """The literal gate before the case-insensitive furniture search is exact: every
+    character that regex IGNORECASE matches to a gate letter lower-cases to that letter."""
+    import re
+    import sys
+
+    from drafter.scoring.context import fold
+    from drafter.scoring.length import FURNITURE_GATE
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for letter in sorted(set("".join(FURNITURE_GATE))):
+        for match in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+            assert fold(match.group(0)) == letter, (letter, match.group(0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DEAR Anna, your parcel is late. I'm sorry.",
+        "Kind RegardS, Support",
+        "Tisztelt Ügyfelünk! Elnézést kérünk.",
+        "ÜDVÖZLETTEL: Support",
+        "Հարգելի հաճախորդ, ներողություն։",
+        "Dear Anna 😊 thanks",
+    ],
+)
+def test_chat_furniture_is_found_in_any_case_or_script(text: str) -> None:
+    result = score(text, channel="whatsapp").length
+    assert "email greeting or sign-off in a chat" in result.explanation
