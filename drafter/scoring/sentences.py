@@ -66,7 +66,6 @@ _ABBREVIATIONS = frozenset(
         "էլ",  # Armenian "էլ. փոստ" (e-mail), often followed by a quote or capital
     }
 )
-_LAST_WORD = re.compile(r"(\S+)\.$")
 _QUESTION = re.compile(r"[?？\u037e]\s*[\"'”»)\]]*\s*$|՞")
 
 
@@ -111,10 +110,10 @@ def _split_line(line: str) -> list[str]:
 
 
 def _period_ends_sentence(chunk: str, rest: str) -> bool:
-    word = _LAST_WORD.search(chunk)
-    if word is None:
+    last = last_word(chunk)
+    if last is None:
         return True
-    last = word.group(1).lower().lstrip("(\"'")
+    last = last.lower().lstrip("(\"'")
     if last in _ABBREVIATIONS:
         return False
     if last[:1].isdigit() and (not rest or rest[0].islower() or rest[0].isdigit()):
@@ -122,6 +121,16 @@ def _period_ends_sentence(chunk: str, rest: str) -> bool:
     if len(last) <= 3 and rest[:1].islower():
         return False  # a short abbreviation mid-sentence: "approx. két", "էլ. փոստ"
     return not (len(last) == 1 and last.isalpha() and rest[:1].isupper())
+
+
+def last_word(chunk: str) -> str | None:
+    """What ``(\\S+)\\.$`` captures in ``chunk``, a stripped chunk ending in ".": the
+    non-space run before the final dot. A regex search for it tries ``\\S+`` from every
+    position of the chunk (quadratic in its longest word run); this is one ``rsplit``."""
+    head = chunk[:-1]
+    if not head or head[-1].isspace():
+        return None
+    return head.rsplit(None, 1)[-1]
 
 
 def is_question(sentence: str) -> bool:

@@ -2,7 +2,15 @@ import json
 import re
 from pathlib import Path
 
-from drafter.scoring.sentences import _BOUNDARY, is_question, split_segments, split_sentences
+import pytest
+
+from drafter.scoring.sentences import (
+    _BOUNDARY,
+    is_question,
+    last_word,
+    split_segments,
+    split_sentences,
+)
 
 
 def test_splits_on_end_punctuation_and_newlines() -> None:
@@ -65,3 +73,29 @@ def test_boundaries_are_where_the_look_behind_form_put_them() -> None:
     for text in texts:
         expected = [(m.start(), m.end()) for m in look_behind.finditer(text)]
         assert [(m.start() + 1, m.end()) for m in _BOUNDARY.finditer(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        ".",
+        "a.",
+        " .",
+        "ok .",
+        "see you at 5.",
+        "e.g.",
+        "(approx.",
+        'he said "mr.',
+        "tab\tend.",
+        "nbsp\u00a0word.",
+        "ideographic\u3000space.",
+        "line\nbreak.",
+        "էլ.",
+        "május 5.",
+        "a..",
+        "two  spaces  here.",
+    ],
+)
+def test_last_word_is_what_the_regex_captured(chunk: str) -> None:
+    found = re.search(r"(\S+)\.$", chunk)
+    assert last_word(chunk) == (found.group(1) if found else None)
