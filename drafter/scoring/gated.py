@@ -166,7 +166,7 @@ class GatedPattern:
         """The steps to run for one set of active alternatives, built once per set: drafts
         share a few hundred sets, so the bit loop and the per-alternative lookups are paid
         once, not per draft. Digit-first steps come apart: where no digit can start any of
-        them (most drafts), the whole group is skipped without a gate test each."""
+        them (most drafts), the group stops after its first gate that passes."""
         plan = self._plans.get(mask)
         if plan is None:
             active = [self._steps[i] for i in range(len(self._compiled)) if mask >> i & 1]
@@ -187,9 +187,7 @@ class GatedPattern:
         found: list[tuple[int, int, re.Match[str]]] = []
         steps, digit_steps = self._plan(mask)
         if digit_steps:
-            digits = self._digit_starts(text)
-            if digits:
-                self._scan_digit_steps(text, digit_steps, digits, found, leftmost)
+            self._scan_digit_steps(text, digit_steps, found, leftmost)
         for index, regex, expansions, gate, needed, skip, _ in steps:
             if gate is not None:
                 for literal in gate:
@@ -236,16 +234,17 @@ class GatedPattern:
                 end = max(match.end(), start + 1)
         return out
 
-    @staticmethod
     def _scan_digit_steps(
+        self,
         text: str,
         steps: tuple[_Step, ...],
-        digits: list[int],
         found: list[tuple[int, int, re.Match[str]]],
         leftmost: bool,
     ) -> None:
-        """Digit-first alternatives try only ``digits``, the positions where one of them
-        can match: what ``finditer`` would find, since no match starts elsewhere."""
+        """Digit-first alternatives try only the digits where one of them can match: what
+        ``finditer`` would find, since no match starts elsewhere. Those digits are looked
+        up once, when the first alternative passes its gate; none, and the group is done."""
+        digits: list[int] | None = None
         for index, regex, _, gate, needed, skip, _ in steps:
             if gate is not None:
                 for literal in gate:
@@ -260,6 +259,10 @@ class GatedPattern:
                     continue
                 if first > skip:
                     pos = first - skip
+            if digits is None:
+                digits = self._digit_starts(text)
+            if not digits:
+                return
             for at in digits:
                 if at < pos:
                     continue
