@@ -66,7 +66,9 @@ _ABBREVIATIONS = frozenset(
         "էլ",  # Armenian "էլ. փոստ" (e-mail), often followed by a quote or capital
     }
 )
-_QUESTION = re.compile(r"[?？\u037e]\s*[\"'”»)\]]*\s*$|՞")
+_QUESTION = re.compile(r"[?？\u037e]\s*[\"'”»)\]]*\s*$|՞")  # the rule; is_question runs it
+_QUESTION_MARKS = ("?", "？", "\u037e")
+_CLOSERS = "\"'”»)]"
 
 
 class Sentence(NamedTuple):
@@ -134,5 +136,11 @@ def last_word(chunk: str) -> str | None:
 
 
 def is_question(sentence: str) -> bool:
-    """True for a sentence that asks: ends with ``?`` or carries the Armenian ``՞``."""
-    return bool(_QUESTION.search(sentence))
+    """True for a sentence that asks: ends with ``?`` or carries the Armenian ``՞``.
+
+    What ``_QUESTION.search`` finds, without its attempt at every position of the sentence:
+    the mark, then space, closing quotes and space up to the end."""
+    if "՞" in sentence:
+        return True
+    end = sentence.rstrip().rstrip(_CLOSERS).rstrip()
+    return end.endswith(_QUESTION_MARKS)

@@ -6,6 +6,7 @@ import pytest
 
 from drafter.scoring.sentences import (
     _BOUNDARY,
+    _QUESTION,
     is_question,
     last_word,
     split_segments,
@@ -99,3 +100,35 @@ def test_boundaries_are_where_the_look_behind_form_put_them() -> None:
 def test_last_word_is_what_the_regex_captured(chunk: str) -> None:
     found = re.search(r"(\S+)\.$", chunk)
     assert last_word(chunk) == (found.group(1) if found else None)
+
+
+def test_is_question_is_the_question_regex() -> None:
+    """is_question skips the regex's search; on every calibration sentence and on edge
+    cases of marks, closing quotes and Unicode spaces it must say what the regex says."""
+    edges = [
+        "ok?",
+        "ok? ",
+        "ok?'",
+        "ok? ' '",
+        "ok?' '",
+        "ok? '\u00a0",
+        "ok?”)",
+        "ok?\n",
+        "ok ？",
+        "ok\u037e",
+        "ok?x",
+        "Կհաստատե՞ք պատվերի համարը։",
+        "?",
+        "'?'",
+        "",
+    ]
+    folder = Path(__file__).resolve().parents[2] / "evals" / "calibration"
+    texts = [
+        json.loads(line)["text"]
+        for name in ("drafts.jsonl", "holdout.jsonl", "holdout2.jsonl")
+        for line in (folder / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    sentences = edges + [s for text in texts for s in split_sentences(text)]
+    for sentence in sentences:
+        assert is_question(sentence) == bool(_QUESTION.search(sentence)), sentence
