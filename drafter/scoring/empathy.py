@@ -112,7 +112,7 @@ HOLLOW = GatedPattern(
 FRIENDLY = GatedPattern(
     "|".join(
         [
-            r"\b(?:totally |completely |perfectly )?fair to ask\b|"
+            r"\b(?:totally fair to ask|completely fair to ask|perfectly fair to ask|fair to ask)\b|"
             r"\bthank(?:s| you) for (?:getting in touch|contacting|asking|writing|the (?:idea|"
             r"suggestion|question|feedback)|your (?:idea|suggestion|question|feedback|interest|"
             r"message|note|email))|\b(?:happy|glad) to (?:help|explain|clarify)\b|"
@@ -182,7 +182,7 @@ DEFENSIVE = GatedPattern(
     r"\bbeyond our control\b|\bas (?:clearly )?stated\b|\byou should have\b|"
     r"\byou (?:failed|neglected) to\b|\bas (?:already|previously) (?:mentioned|explained|stated)\b|"
     r"\bnothing (?:more )?we can do\b|\bdoes not constitute\b|\bfelelősséget nem vállal|"
-    r"\bnem vállalunk felelősséget|\b(?:az )?ászf\b|\bszabályzat\w* (?:szerint|értelmében)|"
+    r"\bnem vállalunk felelősséget|\b(?:az ászf|ászf)\b|\bszabályzat\w* (?:szerint|értelmében)|"
     r"\bnem a mi hibánk|\bönnek kellett volna\b|"
     # sarcasm and "it says so at checkout": the customer is mocked or blamed
     r"🙄|😒|\bwell,? sorry\b|\bsorry not sorry\b|\bas it (?:says|said|states)\b|"

@@ -15,7 +15,7 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
     for name, pattern in {
         "refund": r"\brefund|money back|reimburs|pay you back|visszatérít|visszautal|"
-        r"\b(?:rück)?erstatt|"
+        r"\b(?:rückerstatt|erstatt)|"
         r"visszafizet|visszakap|վերադարձն\w* .{0,20}գումար|գումար\w* .{0,20}վերադարձ",
         "discount": r"\bdiscount|%[ -]?off\b|\bpercent off|price reduction|cheaper price|"
         r"\brabatt|\bpreisnachlass|%[ -]?(?:kedvezmény|rabatt)|"

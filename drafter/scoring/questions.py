@@ -32,9 +32,11 @@ REQUEST = GatedPattern(
             r"\b(?:could|can|would|will) you\b(?: please| kindly)?",
             r"\b(?:send|share|provide|confirm|tell|give|attach|upload|forward|reply with|"
             r"dm|message) (?:me|us)\b|\breply with\b|\blet (?:me|us) know\b|"
-            r"\b(?:i|we)(?:'ll| will|'d| would)? need "
-            r"(?:your|the|a|an|some|to (?:see|know|have))\b|"
-            r"\b(?:i|we) require\b|\bmay i (?:have|ask)\b",
+            # subject and verb spelled out as whole options: a one-letter "i" option would
+            # leave the alternative ungated, scanning every draft
+            r"\b(?:i'll need|i will need|i'd need|i would need|i need|we'll need|we will need|"
+            r"we'd need|we would need|we need) (?:your|the|a|an|some|to (?:see|know|have))\b|"
+            r"\b(?:i require|we require)\b|\bmay i (?:have|ask)\b",
             r"\bkérem\b|\bkérjük\b|\b(?:küldj|írj|adj|ossz|csatolj|erősíts|jelezz|mondj)\w* "
             r"(?:el|meg|be|vissza)\b|\b(?:el|meg|be)(?:küld|ír|ad|oszt|erősít|mond)\w*(?:né|ná)\w*|"
             r"\bszükség\w* (?:van|lenne) (?:az?|egy)?\s*\w+|\bmegírná|\belküldené|\bmegadná|"
@@ -71,7 +73,8 @@ FIELDS: dict[str, re.Pattern[str]] = {
         r"\brendelés\w*(?:szám\w*| szám\w*| azonosító\w*)|\brendelésazonosító\w*|"
         r"պատվերի համար|\bbestellnummer\b|\b(?:número|numero) de pedido\b",
         "email": r"\b(?:your|the|account|an?|registered|same)\s+e-?mail(?:\s+address)?\b|"
-        r"\be-?mail address\b|\be-?mail[- ]?cím\w*|(?<!\w)էլ\.? ?փոստ|\be-?mail-?adresse\b|"
+        r"\b(?:e-mail|email) address\b|\b(?:e-mail|email)[- ]?cím\w*|(?<!\w)էլ\.? ?փոստ|"
+        r"\b(?:e-mail|email)-?adresse\b|"
         r"\b(?:tu|su) (?:e-?mail|correo)\b|\bcorreo electrónico\b",
         "phone": r"\b(?:phone|mobile|telephone|contact) (?:number|no\b)|\bphone\b|"
         r"\btelefonszám\w*|(?<!\w)հեռախոս|\b(?:telefon|handy)nummer\b|\btel[eé]fono\b",
@@ -87,9 +90,10 @@ FIELDS: dict[str, re.Pattern[str]] = {
         r"\bidőpont\w*|\bmikor (?:lenne|érne|alkalmas)|"
         r"\b(?:whether|when|if) you(?:'re| are|'ll be| will be) (?:at )?home\b|"
         r"\bwhich days?\b[^.?!]*\bhome\b|\bmornings? or afternoons?\b|\botthon\b|\bzuhause\b",
-        "delivery_address": r"\b(?:(?:delivery|shipping|postal|home) )?(?<!mail )address\b|"
+        "delivery_address": r"\b(?:delivery|shipping|postal|home) address\b|"
+        r"\baddress\b(?<!mail address)|"
         r"(?:(?:szállítási|kézbesítési|postai) )?(?<!mail )(?<![-\w])cím(?:ét|et|e)?\b|"
-        r"(?<![-\w])(?:liefer|post)?adresse\b",
+        r"(?<![-\w])(?:lieferadresse|postadresse|adresse)\b",
         "username": r"\buser ?name\b|\blogin (?:name|id|email)\b|\baccount (?:name|id|email)|"
         r"\bfelhasználónév\w*",
         "screenshot": r"\bscreen ?shots?\b|\bscreen (?:capture|recording)|(?<!\w)սքրինշոթ\w*|"

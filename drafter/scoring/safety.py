@@ -67,7 +67,7 @@ SENSITIVE = GatedPattern(
             r"(?<!\w)(?:մեկանգամյա|հաստատման|sms|ստուգման) (?:կոդ|գաղտնաբառ)\w*|"
             r"\bfoto (?:von )?(?:ihrer|der|deiner) (?:\w+)?karte\b",
             # Hungarian
-            r"\bkártyaszám\w*|\b(?:bank)?kárty[aá]\w* (?:szám\w*|adat\w*|elej\w*|hátoldal\w*)|"
+            r"\bkártyaszám\w*|\b(?:bankkárty|kárty)[aá]\w* (?:szám\w*|adat\w*|elej\w*|hátoldal\w*)|"
             r"\bhosszú szám\w*|\bkárty\w*(?:on|án) (?:lévő|található|szereplő)|"
             r"\bkártyaadat\w*|\blejárat\w*|\bérvényesség\w*|\bbiztonsági (?:kód|szám)\w*|"
             r"\bcvc-?kód\w*|\bcvv-?kód\w*|\bpin-?kód\w*|\bjelszó\w*|\bjelszav\w*|"

@@ -54,7 +54,7 @@ OWNERSHIP = GatedPattern(
     r"refunded|working)|\bpersonally\b|\bcheck in\b|\bfollow (?:up|this up|it up)\b|"
     r"\bkeep you (?:posted|updated|in the loop)\b|\bi'm on (?:it|this)\b|\bi'll make sure\b|"
     r"\byou have my word\b|\bi own this\b|\bpoint of contact\b|\bmy responsibility\b|"
-    r"\bszemélyesen\b|\b(?:nyomon )?követem\b|\brákérdezek\b|\bfigyelemmel kísér\w*|"
+    r"\bszemélyesen\b|\b(?:nyomon követem|követem)\b|\brákérdezek\b|\bfigyelemmel kísér\w*|"
     r"\bgondoskodom\b|\bamíg\b[^.!?]*\b(?:meg nem|rendeződ|megoldód|rendben)|"
     r"\bnem engedem el\b|(?<!\w)կհետևեմ(?!\w)|(?<!\w)անձամբ(?!\w)|"
     # staying with it until a result, or checking back that the fix held

@@ -74,7 +74,7 @@ CONCRETE = GatedPattern(
             r"\bfinal(?:es)? de(?:l| este)? mes\b|"
             r"(?<!\w)(?:հաջորդ|այս) (?:շաբաթ|ամս|ամիս)\w*|(?<!\w)ամսվա (?:վերջ|սկիզբ)\w*",
             # release windows: Q3, July to September, the March update, by the end of June
-            rf"\bq[1-4]\b|\b{_MONTHS_EN}\s*(?:-|–|to|through)\s*{_MONTHS_EN}\b|"
+            rf"\b(?:q1|q2|q3|q4)\b|\b{_MONTHS_EN}\s*(?:-|–|to|through)\s*{_MONTHS_EN}\b|"
             rf"\b{_MONTHS_EN} (?:update|release|version)\b|"
             rf"\b(?:end|beginning|middle) of {_MONTHS_EN}\b",
             # bounded windows: 5-10 business days, 10-12, between 10 and 12

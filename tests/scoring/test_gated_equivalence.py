@@ -35,6 +35,10 @@ EXTRA = [
     "i'll text you when it ships and check back myself; see it through until you're set. "
     "végig én viszem, megnézem, hogy megérkezett-e. 30 րոպեից, հաջորդ շաբաթ, կհետևենք մինչև վերջ",
     "ich bin da, vielen dank für ihre idee, bis ende nächster woche, jetzt, now, for now",
+    # optional leading words spelled out as whole options (gated now, same matches)
+    "your e-mail address, email-cím, e-mailadresse, the delivery address, mail address, "
+    "q3, rückerstattung, erstatten, i'd need your, we require, totally fair to ask, az ászf, "
+    "lieferadresse, postadresse, bankkártyaszám, nyomon követem, xaddress, we'll need to see",
     # digit-first alternatives side by side, inside words and overlapping each other
     "9-17 óráig, 10 órakor, 14-ig, 3-5 munkanap, 12th of may, 1-2 hours, the 3rd, 10 uhr, "
     "x9:30, 7.45 óra, 2024.05.12., 12/05/2024, 24/7, 3 օր հետո, 20 րոպեից, 11am 3 pm",
