@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from operator import itemgetter
 from re import _parser  # type: ignore[attr-defined]
 
@@ -202,11 +203,20 @@ class GatedPattern:
                     continue
                 if first > skip:
                     pos = first - skip
-            matches = (
-                regex.finditer(text, pos)
-                if expansions is None
-                else group_finditer(expansions, text, pos)
-            )
+            if expansions is None:
+                matches: Iterable[re.Match[str]] = regex.finditer(text, pos)
+            else:
+                # An expansion whose literal is nowhere in the text matches nowhere, so it
+                # can neither be found nor hide another's match: dropping it is exact, and
+                # a substring test is cheaper than the regex search it saves.
+                live = [expansion for literal, expansion in expansions if literal in text]
+                if not live:
+                    continue
+                matches = (
+                    live[0].finditer(text, pos)
+                    if len(live) == 1
+                    else group_finditer(tuple(live), text, pos)
+                )
             for match in matches:
                 start = match.start()
                 # _starts_word, inlined: this runs for every match of every lexicon
@@ -307,14 +317,15 @@ class GatedPattern:
 _PATTERNS: list[GatedPattern] = []
 _PLAN_LIMIT = 4096
 
-# One alternative ready to scan: index, regex, its leading group's expansions (None: not
-# expanded), gate literals (None: nothing to test), the required literal and how far
-# before it a match may start (None: start at 0), digit-first.
+# One alternative ready to scan: index, regex, its leading group's expansions with the
+# literal each starts with (None: not expanded), gate literals (None: nothing to test),
+# the required literal and how far before it a match may start (None: start at 0),
+# digit-first.
 _Plan = tuple[tuple["_Step", ...], tuple["_Step", ...]]  # (other steps, digit-first steps)
 _Step = tuple[
     int,
     re.Pattern[str],
-    tuple[re.Pattern[str], ...] | None,
+    tuple[tuple[str, re.Pattern[str]], ...] | None,
     tuple[str, ...] | None,
     str | None,
     int,
@@ -341,7 +352,9 @@ def _step(
     ):
         gate = None
     expanded = expand_leading_group(body)
-    expansions = tuple(re.compile(e) for e in expanded) if len(expanded) > 1 else None
+    expansions = (
+        tuple((_leading_literal(e), re.compile(e)) for e in expanded) if len(expanded) > 1 else None
+    )
     if required is None:
         return index, regex, expansions, gate, None, 0, digit_first
     literal, offset = required

@@ -42,6 +42,8 @@ EXTRA = [
     # digit-first alternatives side by side, inside words and overlapping each other
     "9-17 óráig, 10 órakor, 14-ig, 3-5 munkanap, 12th of may, 1-2 hours, the 3rd, 10 uhr, "
     "x9:30, 7.45 óra, 2024.05.12., 12/05/2024, 24/7, 3 օր հետո, 20 րոպեից, 11am 3 pm",
+    # leading-group options present only inside words, beside ones that start a word
+    "xwithin 5 minutes, twin 2 hours in 3 days, thunder 4 weeks, tonext week, sunday monday",
     "",
 ]
 
