@@ -92,6 +92,24 @@ def triggers(alternative: str) -> list[str] | None:
     return found
 
 
+def _start(text: str, gate: tuple[str, ...] | None, needed: str | None, skip: int) -> int:
+    """Where an alternative's scan may start, or -1 when it cannot match at all: none of its
+    gate literals is in the text, or its required literal is not (a match holds it at most
+    ``skip`` characters in, so nothing earlier can start one)."""
+    if gate is not None:
+        for literal in gate:  # a plain loop: any() over a generator costs more per call
+            if literal in text:
+                break
+        else:
+            return -1
+    if needed is None:
+        return 0
+    first = text.find(needed)
+    if first < 0:
+        return -1
+    return first - skip if first > skip else 0
+
+
 class GatedPattern:
     """A lower-case lexicon pattern that only runs the alternatives a text can match.
 
@@ -190,19 +208,9 @@ class GatedPattern:
         if digit_steps:
             self._scan_digit_steps(text, digit_steps, found, leftmost)
         for index, regex, expansions, gate, needed, skip, _ in steps:
-            if gate is not None:
-                for literal in gate:
-                    if literal in text:
-                        break
-                else:
-                    continue
-            pos = 0
-            if needed is not None:
-                first = text.find(needed)
-                if first < 0:
-                    continue
-                if first > skip:
-                    pos = first - skip
+            pos = _start(text, gate, needed, skip)
+            if pos < 0:
+                continue
             if expansions is None:
                 matches: Iterable[re.Match[str]] = regex.finditer(text, pos)
             else:
@@ -256,19 +264,9 @@ class GatedPattern:
         up once, when the first alternative passes its gate; none, and the group is done."""
         digits: list[int] | None = None
         for index, regex, _, gate, needed, skip, _ in steps:
-            if gate is not None:
-                for literal in gate:
-                    if literal in text:
-                        break
-                else:
-                    continue
-            pos = 0
-            if needed is not None:
-                first = text.find(needed)
-                if first < 0:
-                    continue
-                if first > skip:
-                    pos = first - skip
+            pos = _start(text, gate, needed, skip)
+            if pos < 0:
+                continue
             if digits is None:
                 digits = self._digit_starts(text)
             if not digits:
