@@ -44,6 +44,20 @@ class once(Generic[T]):
         return value
 
 
+def per_draft(compute: Callable[[DraftContext], T]) -> Callable[[DraftContext], T]:
+    """Compute once per draft: structure reuses the empathy and timing verdicts, so a scorer
+    another one calls must not run twice on the same draft."""
+
+    def memoized(draft: DraftContext) -> T:
+        cached: T | None = draft._memo.get(compute)
+        if cached is None:
+            cached = draft._memo[compute] = compute(draft)
+        return cached
+
+    memoized.__name__, memoized.__doc__ = compute.__name__, compute.__doc__
+    return memoized
+
+
 @dataclass(frozen=True)
 class DraftContext:
     text: str

@@ -20,7 +20,7 @@ import re
 
 from drafter.lexical import normalise
 from drafter.salutation import strip_salutation
-from drafter.scoring.context import DraftContext
+from drafter.scoring.context import DraftContext, per_draft
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.registry import scorer
@@ -270,16 +270,8 @@ def _is_salutation(folded: str) -> bool:
 
 
 @scorer("empathy", weight=1.0)
+@per_draft
 def empathy(draft: DraftContext) -> Score:
-    """Memoized per draft: structure reuses this verdict."""
-    key = ("score", "empathy")
-    cached = draft._memo.get(key)
-    if cached is None:
-        cached = draft._memo[key] = _empathy(draft)
-    return cached
-
-
-def _empathy(draft: DraftContext) -> Score:
     acknowledging: list[str] = []
     genuine_apologies: list[str] = []
     naming_apologies: list[str] = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.scoring.context import DraftContext, fold
+from drafter.scoring.context import DraftContext, fold, per_draft
 from drafter.scoring.gated import GatedPattern, starts_a_word
 from drafter.scoring.models import Score
 from drafter.scoring.regex_facts import any_in, literal_gate, split_alternatives
@@ -174,17 +174,15 @@ def _draft_bits(patterns: list[re.Pattern[str]]) -> list[int | None]:
 *_FIELD_BITS, _PHOTO_BITS = _draft_bits([*FIELDS.values(), _PHOTO])
 
 
+@per_draft
 def _draft_fields(draft: DraftContext) -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
-    """The fields some word of ``draft`` can start, in ``_FIELD_GATES`` order (once per draft)."""
-    found = draft._memo.get(_draft_fields)
-    if found is None:
-        possible = draft.trigger_masks[ANY_FIELD._slot]
-        found = draft._memo[_draft_fields] = [
-            field
-            for field, bits in zip(_FIELD_GATES, _FIELD_BITS, strict=True)
-            if bits is None or possible & bits
-        ]
-    return found
+    """The fields some word of ``draft`` can start, in ``_FIELD_GATES`` order."""
+    possible = draft.trigger_masks[ANY_FIELD._slot]
+    return [
+        field
+        for field, bits in zip(_FIELD_GATES, _FIELD_BITS, strict=True)
+        if bits is None or possible & bits
+    ]
 
 
 def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:

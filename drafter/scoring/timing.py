@@ -15,7 +15,7 @@ them to reject a generated draft that lost the playbook's time.
 
 from __future__ import annotations
 
-from drafter.scoring.context import DraftContext, fold
+from drafter.scoring.context import DraftContext, fold, per_draft
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
 from drafter.scoring.promises import NEGATION
@@ -203,16 +203,8 @@ def _nothing_to_time(draft: DraftContext) -> bool:
 
 
 @scorer("concrete_timing", weight=1.0)
+@per_draft
 def concrete_timing(draft: DraftContext) -> Score:
-    """Memoized per draft: structure reuses this verdict."""
-    key = ("score", "concrete_timing")
-    cached = draft._memo.get(key)
-    if cached is None:
-        cached = draft._memo[key] = _concrete_timing(draft)
-    return cached
-
-
-def _concrete_timing(draft: DraftContext) -> Score:
     concrete_hits = draft.hits(CONCRETE)
     vague_hits = draft.hits(VAGUE)
     if vague_hits:
