@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from drafter.scoring.gated import GatedPattern
-from drafter.scoring.regex_facts import any_in, literal_gate
+from drafter.scoring.regex_facts import named_gates, names_matching
 
 PROMISE_KINDS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
@@ -75,21 +75,12 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
 ANY_PROMISE = GatedPattern("|".join(p.pattern for p in PROMISE_KINDS.values()))
 
 
-# Per kind, literals one of which every match contains: a substring test rules most kinds
-# out before their regex (several start anywhere, so re would try every position).
-_KIND_GATES = [
-    (name, pattern, literal_gate(pattern.pattern)) for name, pattern in PROMISE_KINDS.items()
-]
+_KIND_GATES = named_gates(PROMISE_KINDS)
 
 
 def promise_kinds_in(text: str) -> set[str]:
     """Kinds of promise ``text`` mentions (mention only: negation is the caller's job)."""
-    lowered = text.lower()
-    return {
-        name
-        for name, pattern, gate in _KIND_GATES
-        if (gate is None or any_in(gate, lowered)) and pattern.search(lowered)
-    }
+    return set(names_matching(_KIND_GATES, text.lower()))
 
 
 # A sentence that mentions a kind only to rule it out ("we don't offer discounts beyond the

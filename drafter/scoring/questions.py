@@ -19,7 +19,7 @@ import re
 from drafter.scoring.context import DraftContext, fold, per_draft
 from drafter.scoring.gated import GatedPattern, starts_a_word
 from drafter.scoring.models import Score
-from drafter.scoring.regex_facts import any_in, literal_gate, split_alternatives
+from drafter.scoring.regex_facts import NamedGate, named_gates, names_matching, split_alternatives
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
 
@@ -153,9 +153,7 @@ def find_requested_fields(sentence: str) -> list[str]:
     return _fields(fold(sentence))
 
 
-# Per field, literals one of which any match contains (None: always search): most fields are
-# ruled out by a substring test instead of a regex search.
-_FIELD_GATES = [(name, pattern, literal_gate(pattern.pattern)) for name, pattern in FIELDS.items()]
+_FIELD_GATES = named_gates(FIELDS)
 
 
 def _draft_bits(patterns: list[re.Pattern[str]]) -> list[int | None]:
@@ -175,7 +173,7 @@ def _draft_bits(patterns: list[re.Pattern[str]]) -> list[int | None]:
 
 
 @per_draft
-def _draft_fields(draft: DraftContext) -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
+def _draft_fields(draft: DraftContext) -> list[NamedGate]:
     """The fields some word of ``draft`` can start, in ``_FIELD_GATES`` order."""
     possible = draft.trigger_masks[ANY_FIELD._slot]
     return [
@@ -191,11 +189,7 @@ def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
     rule out at once the fields and the photo words none of its words can start, instead of
     a literal test per field per sentence."""
     possible = draft.trigger_masks[ANY_FIELD._slot] if draft is not None else -1
-    found = [
-        name
-        for name, pattern, gate in (_FIELD_GATES if draft is None else _draft_fields(draft))
-        if (gate is None or any_in(gate, lowered)) and pattern.search(lowered)
-    ]
+    found = names_matching(_FIELD_GATES if draft is None else _draft_fields(draft), lowered)
     if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
     cleaned = SAFE_MENTION.sub(" ", lowered)
