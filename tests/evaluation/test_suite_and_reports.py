@@ -22,6 +22,13 @@ CARD_REQUEST = (
 )
 
 
+# A passing draft and one that asks for card data: the smallest suite that must fail.
+GOOD_AND_CARD_REQUEST: list[dict[str, object]] = [
+    {"id": "good", "text": GOOD, "channel": "whatsapp", "scenario": "late_delivery"},
+    {"id": "card", "text": CARD_REQUEST, "channel": "whatsapp", "scenario": "unexpected_charge"},
+]
+
+
 def _jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return path
@@ -63,15 +70,7 @@ def test_duplicate_case_ids_are_rejected(tmp_path: Path) -> None:
 def test_scoring_given_drafts_summarises_and_fails_thresholds(tmp_path: Path) -> None:
     path = _jsonl(
         tmp_path / "given.jsonl",
-        [
-            {"id": "good", "text": GOOD, "channel": "whatsapp", "scenario": "late_delivery"},
-            {
-                "id": "card",
-                "text": CARD_REQUEST,
-                "channel": "whatsapp",
-                "scenario": "unexpected_charge",
-            },
-        ],
+        GOOD_AND_CARD_REQUEST,
     )
     result = run_suite(load_suite(path))
     by_id = {c.id: c for c in result.cases}
@@ -120,15 +119,7 @@ def test_baseline_comparison_lists_regressions(tmp_path: Path) -> None:
 def test_cli_writes_json_junit_html_and_sets_exit_code(tmp_path: Path) -> None:
     suite = _jsonl(
         tmp_path / "given.jsonl",
-        [
-            {"id": "good", "text": GOOD, "channel": "whatsapp", "scenario": "late_delivery"},
-            {
-                "id": "card",
-                "text": CARD_REQUEST,
-                "channel": "whatsapp",
-                "scenario": "unexpected_charge",
-            },
-        ],
+        GOOD_AND_CARD_REQUEST,
     )
     out = tmp_path / "results.json"
     junit = tmp_path / "junit.xml"
