@@ -68,10 +68,7 @@ def test_duplicate_case_ids_are_rejected(tmp_path: Path) -> None:
 
 
 def test_scoring_given_drafts_summarises_and_fails_thresholds(tmp_path: Path) -> None:
-    path = _jsonl(
-        tmp_path / "given.jsonl",
-        GOOD_AND_CARD_REQUEST,
-    )
+    path = _jsonl(tmp_path / "given.jsonl", GOOD_AND_CARD_REQUEST)
     result = run_suite(load_suite(path))
     by_id = {c.id: c for c in result.cases}
     assert by_id["good"].passed, by_id["good"].failed
@@ -117,10 +114,7 @@ def test_baseline_comparison_lists_regressions(tmp_path: Path) -> None:
 
 
 def test_cli_writes_json_junit_html_and_sets_exit_code(tmp_path: Path) -> None:
-    suite = _jsonl(
-        tmp_path / "given.jsonl",
-        GOOD_AND_CARD_REQUEST,
-    )
+    suite = _jsonl(tmp_path / "given.jsonl", GOOD_AND_CARD_REQUEST)
     out = tmp_path / "results.json"
     junit = tmp_path / "junit.xml"
     report = tmp_path / "report.html"
