@@ -41,6 +41,11 @@ _SALUTATION = re.compile(
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
+def opens_with_salutation(folded: str) -> bool:
+    """Whether the text starts with a greeting, whatever follows ("Jó napot!", "Hi Ben, ...")."""
+    return _SALUTATION.match(folded) is not None
+
+
 def strip_salutation(folded: str) -> str:
     """What follows the opening salutation; the text itself when nothing would remain.
 

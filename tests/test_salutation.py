@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.lexical import CharNgramTfidf, ngrams, normalise
-from drafter.salutation import strip_salutation
+from drafter.salutation import opens_with_salutation, strip_salutation
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,10 @@ def test_a_greeting_scenario_still_wins_a_bare_greeting_over_a_complaint_opening
     assert late > greeting
     greeting, late = model.scores("sziasztok")
     assert greeting > late
+
+
+def test_an_opening_greeting_is_seen_whatever_follows() -> None:
+    for text in ("Jó napot!", "Hi Ben, your refund is on its way", "Բարև ձեզ"):
+        assert opens_with_salutation(normalise(text))
+    assert not opens_with_salutation(normalise("Your refund is on its way"))
+    assert not opens_with_salutation(normalise("history of my orders"))

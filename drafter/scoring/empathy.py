@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from drafter.lexical import normalise
-from drafter.salutation import strip_salutation
+from drafter.salutation import opens_with_salutation
 from drafter.scoring.context import DraftContext, per_draft
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
@@ -257,16 +257,10 @@ def _welcoming(draft: DraftContext) -> list[str]:
                 lowered = lowered.replace(phrase, " ")
             if answers or len(_WORD.findall(lowered)) >= _PRAISE_WORDS:
                 out.append(sentence)
-    if not out and draft.scenario == "greeting" and draft.sentences:
-        opening = normalise(draft.sentences[0])
-        if strip_salutation(opening) != opening or _is_salutation(opening):
-            out.append(draft.sentences[0])
+    greeting = not out and draft.scenario == "greeting" and draft.sentences
+    if greeting and opens_with_salutation(normalise(draft.sentences[0])):  # greeting back
+        out.append(draft.sentences[0])
     return out
-
-
-def _is_salutation(folded: str) -> bool:
-    """A sentence that is nothing but a greeting ("Jó napot!", "Hello!")."""
-    return strip_salutation(folded + " x") != folded + " x"
 
 
 @scorer("empathy", weight=1.0)
