@@ -67,7 +67,6 @@ def signature(language: str, configured: str | None) -> str:
 # When the customer record or the message already holds what the playbook asks for,
 # asking again is the "wall of questions" the brief warns about: say we have it instead,
 # or, when only part of the ask is known, ask for the rest only (the entry's ``ask_rest``).
-KNOWN_FIELDS: tuple[str, ...] = KNOWABLE_FIELDS
 ALREADY_HAVE: dict[str, str] = {
     "en": "I already have what I need ({known}), so there's nothing else you need to send.",
     "hu": "Minden adat megvan, amire szükségem van ({known}), így nem kell mást küldenie.",
@@ -86,14 +85,14 @@ def already_known(
     """
     if not entry.ask:
         return None
-    known = [f for f in entry.ask if f in KNOWN_FIELDS and values.get(f)]
+    known = [f for f in entry.ask if f in KNOWABLE_FIELDS and values.get(f)]
     if len(known) == len(entry.ask):
         if language not in ALREADY_HAVE:
             return None
         return ALREADY_HAVE[language].format(known=", ".join(str(values[f]) for f in known))
     if not known or not isinstance(entry, RecoveryPlaybook) or language not in entry.variants:
         return None
-    if any(f in KNOWN_FIELDS and f not in known for f in entry.ask):
+    if any(f in KNOWABLE_FIELDS and f not in known for f in entry.ask):
         return None
     rest = getattr(entry.variants[language], style).ask_rest
     return sentence_case(render(rest, values)) if rest else None
