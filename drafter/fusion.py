@@ -67,9 +67,8 @@ class Evidence:
         return self.dense if name == "dense" else self.lexical
 
 
-def ramp(value: float, low: float, high: float, *, clip: bool = True) -> float:
-    scaled = (value - low) / (high - low)
-    return min(1.0, max(0.0, scaled)) if clip else scaled
+def ramp(value: float, low: float, high: float) -> float:
+    return min(1.0, max(0.0, (value - low) / (high - low)))
 
 
 def collect_hit(into: Hits, scenario: str, sim: float, entry: str) -> None:
@@ -82,17 +81,17 @@ def keep_nearest(hits: Hits) -> None:
         del found[TOP_N:]
 
 
-def channel_score(hits: list[tuple[float, str]], channel: str, *, clip: bool = True) -> float:
-    """Calibrated support of one scenario from one channel's nearest examples.
-
-    ``clip=False`` keeps how far past "clearly this scenario" the examples are, which only
-    breaks ties between scenarios that both reached full support.
+def channel_score(hits: list[tuple[float, str]], channel: str) -> float:
+    """Calibrated support of one scenario from one channel's nearest examples, not yet
+    clipped to [0, 1]: how far past "clearly this scenario" the examples are breaks ties
+    between scenarios that both reached full support.
     """
     if not hits:
         return 0.0
     sims = [h[0] for h in hits[:TOP_M]]
     raw = (1.0 - BLEND) * sims[0] + BLEND * sum(sims) / len(sims)
-    return ramp(raw, *CALIBRATION[channel], clip=clip)
+    low, high = CALIBRATION[channel]
+    return (raw - low) / (high - low)
 
 
 def decide(evidence: Evidence, k: int, threshold: float, mode: Mode = "fused") -> SearchResult:
@@ -122,9 +121,10 @@ def decide(evidence: Evidence, k: int, threshold: float, mode: Mode = "fused") -
         value = unclipped = 0.0
         for name in channels:
             hits = evidence.channel(name).get(scenario, [])
-            support = channel_score(hits, name)
+            beyond_ramp = channel_score(hits, name)
+            support = min(1.0, max(0.0, beyond_ramp))
             value += weights[name] * support
-            unclipped += weights[name] * channel_score(hits, name, clip=False)
+            unclipped += weights[name] * beyond_ramp
             if hits and weights[name] * support > best_support:
                 best_support, entry[scenario] = weights[name] * support, hits[0][1]
         fused[scenario] = value / total
