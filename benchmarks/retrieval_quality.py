@@ -80,10 +80,8 @@ def report(path: Path, retriever: Retriever, misses: bool) -> None:
         f"{len(items) - n_in} out of scope; abstain below {threshold}"
     )
     print(f"{'mode':<8} {'top-1':>7} {'top-3':>7} {'abstain':>8} {'non-en top-1':>13}")
-    fused: dict[str, float] = {}
-    for mode in MODES:
-        m = evaluate(items, evidence, mode, threshold)
-        fused = m
+    results = {mode: evaluate(items, evidence, mode, threshold) for mode in MODES}
+    for mode, m in results.items():
         print(
             f"{mode:<8} {m['top1']:>7.1%} {m['top3']:>7.1%} {m['abstain']:>8.1%} "
             f"{m['foreign_top1']:>13.1%}"
@@ -97,6 +95,7 @@ def report(path: Path, retriever: Retriever, misses: bool) -> None:
         )
         per_language.append(f"{language} {hits}/{len(chosen)} ({hits / len(chosen):.0%})")
     print("fused top-1 by language: " + ", ".join(per_language))
+    fused = results["fused"]
     verdicts = [
         f"{name} {fused[name]:.1%} {'met' if fused[name] >= goal else 'MISSED'} (>= {goal:.0%})"
         for name, goal in TARGETS.items()
