@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar, overload
 from drafter.catalog import ALL_SCENARIOS, CHANNEL_STYLE
 from drafter.playbooks.models import Entry
 from drafter.scoring.gated import GatedPattern, trigger_masks
+from drafter.scoring.playbook_index import entries_for
 from drafter.scoring.scenario_rules import ScenarioRules, rules_for
 from drafter.scoring.sentences import Sentence, is_question, split_segments
 
@@ -80,8 +81,6 @@ class DraftContext:
         if scenario is not None and scenario not in ALL_SCENARIOS:
             raise ValueError(f"unknown scenario {scenario!r}")
         if entries is None:
-            from drafter.scoring.playbook_index import entries_for
-
             entries = entries_for(scenario) if scenario else ()
         return cls(text, channel, scenario, entries)
 
