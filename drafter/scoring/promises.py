@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.gated import GatedPattern
-from drafter.scoring.regex_facts import named_gates, names_matching
+from drafter.scoring.prefilter import Prefiltered, names_matching, prefiltered
 
 PROMISE_KINDS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
@@ -75,7 +76,7 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
 ANY_PROMISE = GatedPattern("|".join(p.pattern for p in PROMISE_KINDS.values()))
 
 
-_KIND_GATES = named_gates(PROMISE_KINDS)
+_KIND_GATES = prefiltered(PROMISE_KINDS)
 
 
 def promise_kinds_in(text: str) -> set[str]:
@@ -85,7 +86,7 @@ def promise_kinds_in(text: str) -> set[str]:
 
 # A sentence that mentions a kind only to rule it out ("we don't offer discounts beyond the
 # site", "sajnos nem tudunk kedvezményt adni") promises nothing.
-NEGATION = re.compile(
+NEGATION = Prefiltered(
     r"\b(?:no|not|never|don't|do not|doesn't|does not|can't|cannot|can not|won't|will not|"
     r"unable|isn't|aren't|only|nem|ne|nincs|nincsen|sem|soha|csak|kizárólag|nicht|kein\w*)\b"
     r"|n't\b|(?<!\w)(?:չ\w+|ոչ)",
@@ -95,7 +96,7 @@ NEGATION = re.compile(
 def promised_kinds(sentence: str) -> set[str]:
     """Kinds ``sentence`` promises: mentioned and not negated."""
     kinds: set[str] = set()
-    for clause in _CLAUSE.split(sentence.lower()):
+    for clause in CLAUSE.split(sentence.lower()):
         found = promise_kinds_in(clause)
         if found and not NEGATION.search(clause):
             kinds |= found
@@ -105,10 +106,3 @@ def promised_kinds(sentence: str) -> set[str]:
         about_refund = "refund" in kinds or PROMISE_KINDS["refund"].search(sentence.lower())
         kinds.add("refund" if about_refund else "credit")
     return kinds
-
-
-# "no coupons now, but deals are coming" promises in its second clause. Hungarian "de" (but)
-# always follows a comma, and Spanish "de" means "of", so it is not a splitter of its own.
-_CLAUSE = re.compile(
-    r"[,;:—–]|\b(?:but|however|though|viszont|azonban|aber|pero|sino)\b|(?<!\w)բայց(?!\w)"
-)

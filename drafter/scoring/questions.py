@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 
+from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.context import DraftContext, fold, per_draft
 from drafter.scoring.gated import GatedPattern, starts_a_word
 from drafter.scoring.models import Score
-from drafter.scoring.regex_facts import NamedGate, named_gates, names_matching, split_alternatives
+from drafter.scoring.prefilter import NamedPattern, Prefiltered, names_matching, prefiltered
+from drafter.scoring.regex_facts import split_alternatives
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
 
@@ -59,12 +61,12 @@ CHOICE = GatedPattern(
     r"\bválaszt\w*|(?<!\w)ո՞ր|(?<!\w)որն\b|նախընտր",
 )
 
-_PHOTO = re.compile(
+_PHOTO = Prefiltered(
     r"\b(?:photos?|pictures?|pics?|images?|snaps?|fotó\w*|fénykép\w*|képe?t?)\b"
     r"|(?<!\w)լուսանկար",
 )
-_LABEL = re.compile(r"\b(?:shipping |parcel |address )?label\b|\bcímk[eé]\w*")
-_CARD = re.compile(r"\b(?:credit |debit |bank)?cards?\b|\bkártyá?\w*")
+_LABEL = Prefiltered(r"\b(?:shipping |parcel |address )?label\b|\bcímk[eé]\w*")
+_CARD = Prefiltered(r"\b(?:credit |debit |bank)?cards?\b|\bkártyá?\w*")
 
 FIELDS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
@@ -140,12 +142,10 @@ WARNING = GatedPattern(
     r"\bniemals\b|\bnie\b|\bnicht\b|\bkein\w*|\bniemand\w*|\bnunca\b|\bno (?:nos |me )?"
     r"(?:env[ií]|mand|compart)\w*"
 )
-CLAUSE = re.compile(
-    r"[,;:—–]|\b(?:but|however|though|viszont|azonban|aber|pero|sino)\b|(?<!\w)բայց(?!\w)"
-)
 _ITEM = re.compile(r"\b(?:item|product|damage|both|termék)")
 # Any field or photo word: one scan per draft decides which sentences need the field lookup.
-ANY_FIELD = GatedPattern("|".join([*(p.pattern for p in FIELDS.values()), _PHOTO.pattern]))
+_FIELD_PATTERNS = [*(p.pattern for p in FIELDS.values()), _PHOTO.pattern]
+ANY_FIELD = GatedPattern("|".join(_FIELD_PATTERNS))
 
 
 def find_requested_fields(sentence: str) -> list[str]:
@@ -153,27 +153,27 @@ def find_requested_fields(sentence: str) -> list[str]:
     return _fields(fold(sentence))
 
 
-_FIELD_GATES = named_gates(FIELDS)
+_FIELD_GATES = prefiltered(FIELDS)
 
 
-def _draft_bits(patterns: list[re.Pattern[str]]) -> list[int | None]:
+def _draft_bits(patterns: list[str]) -> list[int | None]:
     """Per pattern, the bits of its alternatives in ``ANY_FIELD``'s mask, or None when one
     of them can match inside a word (no trigger then rules it out)."""
     out: list[int | None] = []
     first = 0
     for pattern in patterns:
-        alternatives = split_alternatives(pattern.pattern)
+        alternatives = split_alternatives(pattern)
         anchored = all(starts_a_word(a) for a in alternatives)
         out.append(ANY_FIELD.alternative_bits(first, len(alternatives)) if anchored else None)
         first += len(alternatives)
     return out
 
 
-*_FIELD_BITS, _PHOTO_BITS = _draft_bits([*FIELDS.values(), _PHOTO])
+*_FIELD_BITS, _PHOTO_BITS = _draft_bits(_FIELD_PATTERNS)
 
 
 @per_draft
-def _draft_fields(draft: DraftContext) -> list[NamedGate]:
+def _draft_fields(draft: DraftContext) -> list[NamedPattern]:
     """The fields some word of ``draft`` can start, in ``_FIELD_GATES`` order."""
     possible = draft.trigger_masks[ANY_FIELD._slot]
     return [
@@ -262,7 +262,7 @@ def asking_clauses(draft: DraftContext, index: int) -> list[str]:
 _SERIES_ITEMS = 3
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|és|und|sowie|y|և|и)\s+)?|\s+(?:and|és|und|y|և|и)\s+")
 _CONJUNCTION = re.compile(r"(?:and|és|und|y|և|и)\s+$")
-_NOT_AN_ITEM = re.compile(
+_NOT_AN_ITEM = Prefiltered(
     r"\b(?:i|we)(?:'ll| will| can|'d)\b|\bso (?:that )?(?:i|we)\b|\bthen\b|\bbefore\b|"
     r"\bdamit\b|\bdann\b|\bpara que\b|\bcon eso\b|\bhogy\b|\bígy\b|(?<!\w)որպեսզի(?!\w)|"
     r"\bsi es\b|\bif\b|\bha\b|\bwenn\b|"
@@ -302,11 +302,11 @@ ONE_OF: dict[str, frozenset[str]] = {
 # Data the draft itself already quotes ("order 77120", "booking ABC123"): asking for it again
 # is an unneeded request.
 _GIVEN = {
-    "order_id": re.compile(
+    "order_id": Prefiltered(
         r"\border (?:#|no\.? |number )?#?\d{4,}|\brendelés\w* (?:#|száma? )?#?\d{4,}|"
         r"\bbestellung (?:nr\.? )?#?\d{4,}|\bpedido (?:n[º°o]\.? )?#?\d{4,}"
     ),
-    "booking_ref": re.compile(r"\b(?:booking|reservation|foglalás\w*|buchung) #?[a-z]*\d{3,}"),
+    "booking_ref": Prefiltered(r"\b(?:booking|reservation|foglalás\w*|buchung) #?[a-z]*\d{3,}"),
 }
 
 

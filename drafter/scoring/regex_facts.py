@@ -55,33 +55,6 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(found)
 
 
-NamedGate = tuple[str, re.Pattern[str], tuple[str, ...] | None]
-
-
-def named_gates(patterns: dict[str, re.Pattern[str]]) -> list[NamedGate]:
-    """Each named pattern with its :func:`literal_gate`, so a substring test rules most of
-    them out before their regex runs (several start anywhere: re would try every position)."""
-    return [(name, pattern, literal_gate(pattern.pattern)) for name, pattern in patterns.items()]
-
-
-def names_matching(gates: list[NamedGate], lowered: str) -> list[str]:
-    """The names, in order, whose pattern matches somewhere in ``lowered``."""
-    return [
-        name
-        for name, pattern, gate in gates
-        if (gate is None or any_in(gate, lowered)) and pattern.search(lowered)
-    ]
-
-
-def any_in(literals: tuple[str, ...], text: str) -> bool:
-    """Whether ``text`` contains one of ``literals`` (a gate from :func:`literal_gate`)."""
-    # A plain loop: about twice as fast as any() over a generator on this hot path.
-    for literal in literals:  # noqa: SIM110
-        if literal in text:
-            return True
-    return False
-
-
 def gate_in(ops: list[tuple[object, object]]) -> tuple[str, ...] | None:
     """The most selective set of literals one of which every match of ``ops`` contains.
 

@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 
 from drafter.cards import find_card_numbers
+from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score
+from drafter.scoring.prefilter import Prefiltered
 from drafter.scoring.promises import ANY_PROMISE, promised_kinds
 from drafter.scoring.registry import scorer
 from drafter.scoring.sentences import is_question, split_sentences
@@ -85,11 +87,11 @@ SENSITIVE = GatedPattern(
 )
 
 # The safe ways of mentioning card data: last four digits, and "we'll never ask".
-SAFE_MENTION = re.compile(
+SAFE_MENTION = Prefiltered(
     r"\blast (?:4|four)\b|\butolsó (?:4|négy)\b|վերջին (?:4|չորս)|\bпоследние (?:4|четыре)\b|"
     r"\bletzten (?:4|vier)\b",
 )
-NEVER_ASK = re.compile(
+NEVER_ASK = Prefiltered(
     r"\b(?:never|don't|do not|not|won't|will not|no need to|shouldn't|should not|without)\b"
     r"[^.!?]{0,60}\b(?:ask|share|send|give|tell|type|enter|write|provide|post|include|need)|"
     r"\b(?:soha|ne|nem|sose)\b[^.!?]{0,60}(?:kér|ossz|küld|ad|ír|mond)|(?<!\w)(?:երբեք|մի)(?!\w)|"
@@ -105,7 +107,7 @@ NEVER_ASK = re.compile(
     r"(?<!\w)պետք չէ|(?<!\w)կարիք չկա|(?<!\w)չ(?:ուղարկ|գր|նշ|կիս)\w*",
 )
 # Telling the customer to change their own password or card is advice, not a request.
-SELF_SERVICE = re.compile(
+SELF_SERVICE = Prefiltered(
     r"\b(?:reset|change|update|create|choose|set|new|forgot|forgotten|strong|weak|unique)\b"
     r"[^.!?]{0,25}\b(?:password|passcode|pin)\b|\bpassword[- ]reset\b|\breset link\b|"
     r"\b(?:block|freeze|cancel|lock|replace)\b[^.!?]{0,20}\bcard\b|"
@@ -116,7 +118,7 @@ SELF_SERVICE = re.compile(
     r"\b(?:we|i)(?:'ll| will| can| could)? (?:text|send|email|sms)\w* (?:you )?(?:an?|the|your)? ?"
     r"(?:new )?(?:one[- ]time |verification |login |confirmation |sms )?code\b",
 )
-ASKING = re.compile(
+ASKING = Prefiltered(
     r"\b(?:send|share|provide|give|tell|type|enter|write|confirm|reply|post|dm|message|"
     r"attach|upload|read out|spell|verify|need|require|include|what(?:'s| is)|could you|"
     r"can you|would you|(?:please|kindly)(?! note| be aware))\b|"
@@ -125,11 +127,6 @@ ASKING = re.compile(
     r"\b(?:senden|schicken|nennen|geben|teilen|mitteilen|angeben|bitte)\b|"
     r"\b(?:env[ií]a\w*|m[aá]nda\w*|escr[ií]be\w*|dime|d[ií]ga\w*|ind[ií]ca\w*|confirm\w*|"
     r"p[aá]sa\w*|necesit\w*|comparte\w*|por favor)\b",
-)
-
-
-_CLAUSE = re.compile(
-    r"[,;:—–]|\b(?:but|however|though|viszont|azonban|aber|pero|sino)\b|(?<!\w)բայց(?!\w)"
 )
 
 
@@ -153,7 +150,7 @@ def _is_sensitive_lowered(sentence: str, masks: list[int] | None = None) -> bool
     asks = bool(ASKING.search(sentence)) or is_question(sentence)
     if not asks:
         return False
-    for clause in _CLAUSE.split(cleaned):
+    for clause in CLAUSE.split(cleaned):
         if not _search(clause, masks):
             continue
         if NEVER_ASK.search(clause) or SELF_SERVICE.search(clause):
