@@ -95,9 +95,15 @@ NEGATION = Prefiltered(
 
 def promised_kinds(sentence: str) -> set[str]:
     """Kinds ``sentence`` promises: mentioned and not negated."""
+    lowered = sentence.lower()
+    # Every clause is a piece of ``lowered``: a kind whose literals the sentence lacks is in
+    # none of its clauses, so the literal tests run once per sentence, not once per clause.
+    mentioned = [(name, p) for name, kind in _KIND_GATES if (p := kind.for_text(lowered))]
     kinds: set[str] = set()
-    for clause in CLAUSE.split(sentence.lower()):
-        found = promise_kinds_in(clause)
+    if not mentioned:
+        return kinds
+    for clause in CLAUSE.split(lowered):
+        found = {name for name, pattern in mentioned if pattern.search(clause)}
         if found and not NEGATION.search(clause):
             kinds |= found
     if "credit_back" in kinds:

@@ -150,10 +150,13 @@ def _is_sensitive_lowered(sentence: str, masks: list[int] | None = None) -> bool
     asks = bool(ASKING.search(sentence)) or is_question(sentence)
     if not asks:
         return False
+    # Every clause is a piece of ``cleaned``: an alternative whose literal ``cleaned`` lacks
+    # is in none of them, so the literal tests run once here rather than once per clause.
+    warnings = [p for p in (NEVER_ASK.for_text(cleaned), SELF_SERVICE.for_text(cleaned)) if p]
     for clause in CLAUSE.split(cleaned):
         if not _search(clause, masks):
             continue
-        if NEVER_ASK.search(clause) or SELF_SERVICE.search(clause):
+        if any(warning.search(clause) for warning in warnings):
             continue
         return True
     return False
