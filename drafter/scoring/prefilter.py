@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from drafter.scoring.regex_facts import literal_gate, split_alternatives
+
+if TYPE_CHECKING:
+    from drafter.scoring.context import DraftContext
 
 _PLAN_LIMIT = 1024
 
@@ -60,6 +64,15 @@ class Prefiltered:
         except KeyError:
             return self._compile(mask)
 
+    def within(self, draft: DraftContext) -> Prefiltered:
+        """This pattern narrowed once per draft to the alternatives its lower-cased text can
+        match: exact for every piece of that text (a literal the draft lacks is in none of its
+        pieces), and the literal tests are paid once instead of once per sentence."""
+        narrowed: Prefiltered | None = draft._memo.get(self)
+        if narrowed is None:
+            narrowed = draft._memo[self] = _Narrowed(self, self.for_text(draft.lowered))
+        return narrowed
+
     def _compile(self, mask: int) -> re.Pattern[str]:
         kept = [a for i, a in enumerate(self._alternatives) if mask >> i & 1]
         regex = re.compile("|".join(kept), self.regex.flags)
@@ -83,6 +96,18 @@ class Prefiltered:
     def split(self, text: str) -> list[str]:
         regex = self.for_text(text)
         return [text] if regex is None else regex.split(text)
+
+
+class _Narrowed(Prefiltered):
+    """A :class:`Prefiltered` whose alternatives were already chosen for a whole draft."""
+
+    def __init__(self, parent: Prefiltered, regex: re.Pattern[str] | None) -> None:
+        self.regex = parent.regex
+        self.pattern = parent.pattern
+        self._chosen = regex
+
+    def for_text(self, text: str) -> re.Pattern[str] | None:
+        return self._chosen
 
 
 NamedPattern = tuple[str, Prefiltered]
