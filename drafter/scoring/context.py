@@ -113,7 +113,7 @@ class DraftContext:
     @once
     def trigger_masks(self) -> list[int]:
         """Which alternatives of every lexicon pattern can match, resolved once per draft."""
-        return trigger_masks(self.lowered)
+        return trigger_masks(self.lowered, self.words)
 
     @once
     def starts(self) -> list[int]:
