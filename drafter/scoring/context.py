@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from drafter.catalog import ALL_SCENARIOS, CHANNEL_STYLE
 from drafter.playbooks.models import Entry
+from drafter.scoring import trigger_table
 from drafter.scoring.gated import GatedPattern, trigger_masks
 from drafter.scoring.playbook_index import entries_for
 from drafter.scoring.scenario_rules import ScenarioRules, rules_for
@@ -103,9 +104,16 @@ class DraftContext:
         return fold(self.text)
 
     @once
+    def words(self) -> list[str]:
+        """The ``\\w+`` runs of ``lowered``, in order: the trigger lookup reads their set and
+        length counts them. They are the runs of ``text`` lower-cased too, since lower-casing
+        keeps each character a word character or not (``test_structure_length.py``)."""
+        return trigger_table.words(self.lowered)
+
+    @once
     def trigger_masks(self) -> list[int]:
         """Which alternatives of every lexicon pattern can match, resolved once per draft."""
-        return trigger_masks(self.lowered)
+        return trigger_masks(self.lowered, self.words)
 
     @once
     def starts(self) -> list[int]:

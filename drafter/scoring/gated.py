@@ -368,9 +368,10 @@ def starts_a_word(alternative: str) -> bool:
     return _LEADING_ANCHOR.match(alternative) is not None
 
 
-def trigger_masks(text: str) -> list[int]:
-    """Per pattern (by slot), the alternatives that may match ``text``."""
-    bits = trigger_table.text_bits(text)
+def trigger_masks(text: str, words: list[str] | None = None) -> list[int]:
+    """Per pattern (by slot), the alternatives that may match ``text``; ``words`` is
+    :func:`trigger_table.words` of it when the caller has it already."""
+    bits = trigger_table.text_bits(text, words)
     return [p._always_mask | (bits >> p._offset) & p._width_mask for p in _PATTERNS]
 
 

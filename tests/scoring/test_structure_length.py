@@ -215,3 +215,66 @@ def test_furniture_gate_letters_fold_to_themselves() -> None:
 def test_chat_furniture_is_found_in_any_case_or_script(text: str) -> None:
     result = score(text, channel="whatsapp").length
     assert "email greeting or sign-off in a chat" in result.explanation
+
+
+def test_lower_casing_keeps_every_character_a_word_character_or_not() -> None:
+    """Length counts the runs of ``DraftContext.words``, found in the lower-cased text: the
+    same as the text's own only because ``fold`` keeps each character's length and whether
+    ``\\w`` matches it, over all of Unicode (final sigma included: both of its lower cases
+    are letters)."""
+    import re
+    import sys
+
+    from drafter.scoring.context import fold
+
+    word = re.compile(r"\w")
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    folded = fold(everything)
+    assert len(folded) == len(everything)
+    changed = [i for i, (a, b) in enumerate(zip(everything, folded, strict=True)) if a != b]
+    for i in changed:
+        assert bool(word.match(everything[i])) == bool(word.match(folded[i])), hex(i)
+    assert fold("ΟΔΟΣ Σ") == "οδος σ" and fold("ΟΔΟΣ") == "οδος"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "-",
+        "a-b-c don't e-mail",
+        "a--b a'-b 'quoted' -lead trail- x’y",
+        "_-_ 1-2 é-ő ΣΑΣ-ΟΔΟΣ",
+        "😊-a a-😊 Կհաստատե՞ք պատվերի-համարը։",
+        "I'M SORRY—WE'LL FIX IT; THE E-MAIL IS ON ITS WAY.",
+        "line\n-\nline'\n'next",
+    ],
+)
+def test_words_are_runs_minus_joins(text: str) -> None:
+    """``\\w+(?:['’-]\\w+)*`` matches are the ``\\w+`` runs less the joiners between two word
+    characters, in any case or script."""
+    import re
+
+    from drafter.scoring.context import DraftContext
+    from drafter.scoring.length import _count_words
+
+    expected = len(re.findall(r"\w+(?:['’-]\w+)*", text))
+    assert _count_words(text, len(DraftContext(text).words)) == expected
+
+
+@pytest.mark.parametrize("count", [120, 121])
+def test_the_longest_paragraph_counts_joined_words_once(count: int) -> None:
+    paragraph = " ".join(["e-mail"] * count)
+    result = score(f"Hi.\n\n{paragraph}\n\nBest,\n \nSupport", channel="email").length
+    expected = (
+        "too long: a 121-word paragraph (limit 120)"
+        if count > 120
+        else "fits: 123 words, 4 sentences (email)"
+    )
+    assert result.explanation == expected
+
+
+def test_paragraphs_under_the_limit_pass_in_a_draft_over_it() -> None:
+    paragraph = " ".join(["don't"] * 100)
+    result = score(f"{paragraph}\n \n{paragraph}", channel="email").length
+    assert result.passed and result.explanation == "fits: 200 words, 2 sentences (email)"
