@@ -21,7 +21,6 @@ from re import _parser  # type: ignore[attr-defined]
 from drafter.scoring import trigger_table
 from drafter.scoring.leading_group import expand_leading_group, group_finditer
 from drafter.scoring.regex_facts import (
-    DIGIT,
     gate_in,
     required_in,
     split_alternatives,
@@ -133,12 +132,10 @@ class GatedPattern:
         self._gates = [gate_in(ops) for ops in parsed]
         # Alternatives that start with a digit are tried only where the text has one.
         self._digit_first = [starts_with_digit(ops) for ops in parsed]
-        # All of them as one alternation: where it fails, none of them matches, so a digit
-        # position is tried once in C instead of once per alternative in a Python loop.
+        # The digits where some digit-first alternative matches (:func:`_digit_finder`): a
+        # match of one is a match of their alternation, so no other digit can start one.
         digit_bodies = [b for b, first in zip(bodies, self._digit_first, strict=True) if first]
-        self._any_digit_first = (
-            re.compile("|".join(f"(?:{b})" for b in digit_bodies)) if digit_bodies else None
-        )
+        self._digit_starts = _digit_finder(digit_bodies) if digit_bodies else None
         always: list[int] = []
         keyed: list[tuple[str, int]] = []
         for index, alternative in enumerate(alternatives):
@@ -260,17 +257,16 @@ class GatedPattern:
         leftmost: bool,
     ) -> None:
         """Digit-first alternatives try only the digits where one of them can match: what
-        ``finditer`` would find, since no match starts elsewhere. Those digits are looked
-        up once, when the first alternative passes its gate; none, and the group is done."""
-        digits: list[int] | None = None
+        ``finditer`` would find, since no match starts elsewhere. Those digits are found
+        first, in one C-level scan; none (most drafts), and the group is done without
+        testing a single gate."""
+        digits = [m.start() for m in self._digit_starts.finditer(text)]  # type: ignore[union-attr]
+        if not digits:
+            return
         for index, regex, _, gate, needed, skip, _ in steps:
             pos = _start(text, gate, needed, skip)
             if pos < 0:
                 continue
-            if digits is None:
-                digits = self._digit_starts(text)
-            if not digits:
-                return
             for at in digits:
                 if at < pos:
                     continue
@@ -281,12 +277,6 @@ class GatedPattern:
                         found.append((at, index, match))
                         if leftmost:
                             break
-
-    def _digit_starts(self, text: str) -> list[int]:
-        """The digits of ``text`` where some digit-first alternative matches: a match of one
-        alternative is a match of their alternation, so no other digit can start one."""
-        match = self._any_digit_first.match  # type: ignore[union-attr]
-        return [m.start() for m in DIGIT.finditer(text) if match(text, m.start())]
 
     def search(self, text: str) -> re.Match[str] | None:
         matches = self._scan(text, self.mask(trigger_table.text_bits(text)), leftmost=True)
@@ -359,6 +349,19 @@ def _step(
     # Unbounded: the literal's absence still rules the alternative out, its place nothing.
     skip = sys.maxsize if offset is None else offset
     return index, regex, expansions, gate, literal, skip, digit_first
+
+
+def _digit_finder(bodies: list[str]) -> re.Pattern[str]:
+    """A regex whose ``finditer`` yields each ``\\d`` where one of ``bodies`` matches.
+
+    It consumes the digit alone and checks the alternation with a lookahead from just
+    before it (a lookbehind of fixed width one; the lookahead inside still sees the whole
+    text), so consecutive digits are each tried, and every body starts with a ``\\d``
+    character, so no other position can start a match. The leading ``\\d`` lets ``re``
+    skip to digits with its character-set scan instead of a Python loop over them.
+    """
+    alternation = "|".join(f"(?:{body})" for body in bodies)
+    return re.compile(rf"\d(?<=(?=(?:{alternation})).)")  # "." is the digit: never "\n"
 
 
 def starts_a_word(alternative: str) -> bool:

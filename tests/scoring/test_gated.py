@@ -35,3 +35,31 @@ def test_a_group_option_inside_a_word_still_hides_what_its_match_covers() -> Non
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
     ]
     assert found == reference == [(19, "next monday")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "9",
+        "at 10:30\n12/05 and 2024-05-12",
+        "x12:30, 112:30, 1234:56",  # inside words, runs of digits, overlapping candidates
+        "١٢/٠٥ and ３:３０",  # digits outside ASCII are \d too
+        "IN 2 HOURS, 3PM 😊 5-10 business days 20 percen belül",
+        "1\n2\n3",
+    ],
+)
+def test_digit_finder_yields_each_digit_where_an_alternative_matches(text: str) -> None:
+    from drafter.scoring.timing import CONCRETE
+
+    digit_first = [
+        r for r, step in zip(CONCRETE._compiled, CONCRETE._steps, strict=True) if step[6]
+    ]
+    expected = [
+        at
+        for at, char in enumerate(text)
+        if char.isdecimal() and any(r.match(text, at) for r in digit_first)
+    ]
+    finder = CONCRETE._digit_starts
+    assert finder is not None
+    assert [m.start() for m in finder.finditer(text)] == expected
