@@ -330,25 +330,39 @@ def _step(
     digit_first: bool,
     found_triggers: list[str] | None,
 ) -> _Step:
-    """Drop the gate test when the trigger already settles it, so a scan only pays for
-    real tests: every trigger contains one of the gate's literals, and the mask only lets
-    the alternative run when some trigger occurs."""
-    if (
-        gate is not None
-        and found_triggers is not None
-        and all(any(literal in trigger for literal in gate) for trigger in found_triggers)
+    """Drop the tests that cannot pay, so a scan only runs real ones (dropping a test only
+    ever lets an alternative run or start earlier, never changes what it finds):
+
+    - the gate, when the trigger settles it (every trigger contains one of the gate's
+      literals, and the mask only lets the alternative run when some trigger occurs) or
+      the required literal does (it contains a gate literal, and is tested anyway);
+    - the required literal, when every match starts with it (``re`` then scans for it
+      itself, as fast as ``str.find``) or it is only whitespace (in prose it is in every
+      draft, and early).
+    """
+    needed, skip = None, 0
+    if required is not None:
+        needed, offset = required
+        # Unbounded: the literal's absence still rules the alternative out, its place nothing.
+        skip = sys.maxsize if offset is None else offset
+    if gate is not None and (
+        (
+            found_triggers is not None
+            and all(any(literal in trigger for literal in gate) for trigger in found_triggers)
+        )
+        or (needed is not None and any(literal in needed for literal in gate))
     ):
         gate = None
     expanded = expand_leading_group(body)
     expansions = (
         tuple((_leading_literal(e), re.compile(e)) for e in expanded) if len(expanded) > 1 else None
     )
-    if required is None:
-        return index, regex, expansions, gate, None, 0, digit_first
-    literal, offset = required
-    # Unbounded: the literal's absence still rules the alternative out, its place nothing.
-    skip = sys.maxsize if offset is None else offset
-    return index, regex, expansions, gate, literal, skip, digit_first
+    if needed is not None and (
+        needed.isspace()
+        or (expansions is None and skip == 0 and _leading_literal(body).startswith(needed))
+    ):
+        needed, skip = None, 0
+    return index, regex, expansions, gate, needed, skip, digit_first
 
 
 def _digit_finder(bodies: list[str]) -> re.Pattern[str]:

@@ -63,3 +63,31 @@ def test_digit_finder_yields_each_digit_where_an_alternative_matches(text: str) 
     finder = CONCRETE._digit_starts
     assert finder is not None
     assert [m.start() for m in finder.finditer(text)] == expected
+
+
+DROPPED_TESTS = r"\border (?:number|id)\b|\bthe (?:card|one) you used\b|\blast (?:4|four) digits\b"
+
+
+def test_tests_that_cannot_pay_are_dropped() -> None:
+    steps = GatedPattern(DROPPED_TESTS)._steps
+    assert steps[0][4] is None  # "order " starts every match: re scans for it itself
+    assert steps[1][3] is None  # gate " you" is inside the required literal " you used"
+    assert steps[1][4] == " you used"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "order number",
+        "ORDER NUMBER",  # lexicons scan lower-cased text: upper case matches nowhere
+        "reorder number, the one you used 😊 order id",
+        "xthe card you used; the card you used, last 4 digits, last four digits",
+        "rendelés order—number order  id the card you’re used",
+        "0rder number 4 digits last 4 digits",
+    ],
+)
+def test_dropped_tests_find_what_the_plain_pattern_finds(text: str) -> None:
+    gated = [(m.start(), m.group(0)) for m in GatedPattern(DROPPED_TESTS).finditer(text)]
+    plain = [(m.start(), m.group(0)) for m in re.finditer(DROPPED_TESTS, text)]
+    assert gated == plain
