@@ -21,7 +21,6 @@ from re import _parser  # type: ignore[attr-defined]
 from drafter.scoring import trigger_table
 from drafter.scoring.leading_group import expand_leading_group, group_finditer
 from drafter.scoring.regex_facts import (
-    DIGIT,
     gate_in,
     required_in,
     split_alternatives,
@@ -133,12 +132,10 @@ class GatedPattern:
         self._gates = [gate_in(ops) for ops in parsed]
         # Alternatives that start with a digit are tried only where the text has one.
         self._digit_first = [starts_with_digit(ops) for ops in parsed]
-        # All of them as one alternation: where it fails, none of them matches, so a digit
-        # position is tried once in C instead of once per alternative in a Python loop.
+        # The digits where some digit-first alternative matches (:func:`_digit_finder`): a
+        # match of one is a match of their alternation, so no other digit can start one.
         digit_bodies = [b for b, first in zip(bodies, self._digit_first, strict=True) if first]
-        self._any_digit_first = (
-            re.compile("|".join(f"(?:{b})" for b in digit_bodies)) if digit_bodies else None
-        )
+        self._digit_starts = _digit_finder(digit_bodies) if digit_bodies else None
         always: list[int] = []
         keyed: list[tuple[str, int]] = []
         for index, alternative in enumerate(alternatives):
@@ -260,17 +257,16 @@ class GatedPattern:
         leftmost: bool,
     ) -> None:
         """Digit-first alternatives try only the digits where one of them can match: what
-        ``finditer`` would find, since no match starts elsewhere. Those digits are looked
-        up once, when the first alternative passes its gate; none, and the group is done."""
-        digits: list[int] | None = None
+        ``finditer`` would find, since no match starts elsewhere. Those digits are found
+        first, in one C-level scan; none (most drafts), and the group is done without
+        testing a single gate."""
+        digits = [m.start() for m in self._digit_starts.finditer(text)]  # type: ignore[union-attr]
+        if not digits:
+            return
         for index, regex, _, gate, needed, skip, _ in steps:
             pos = _start(text, gate, needed, skip)
             if pos < 0:
                 continue
-            if digits is None:
-                digits = self._digit_starts(text)
-            if not digits:
-                return
             for at in digits:
                 if at < pos:
                     continue
@@ -281,12 +277,6 @@ class GatedPattern:
                         found.append((at, index, match))
                         if leftmost:
                             break
-
-    def _digit_starts(self, text: str) -> list[int]:
-        """The digits of ``text`` where some digit-first alternative matches: a match of one
-        alternative is a match of their alternation, so no other digit can start one."""
-        match = self._any_digit_first.match  # type: ignore[union-attr]
-        return [m.start() for m in DIGIT.finditer(text) if match(text, m.start())]
 
     def search(self, text: str) -> re.Match[str] | None:
         matches = self._scan(text, self.mask(trigger_table.text_bits(text)), leftmost=True)
@@ -340,25 +330,52 @@ def _step(
     digit_first: bool,
     found_triggers: list[str] | None,
 ) -> _Step:
-    """Drop the gate test when the trigger already settles it, so a scan only pays for
-    real tests: every trigger contains one of the gate's literals, and the mask only lets
-    the alternative run when some trigger occurs."""
-    if (
-        gate is not None
-        and found_triggers is not None
-        and all(any(literal in trigger for literal in gate) for trigger in found_triggers)
+    """Drop the tests that cannot pay, so a scan only runs real ones (dropping a test only
+    ever lets an alternative run or start earlier, never changes what it finds):
+
+    - the gate, when the trigger settles it (every trigger contains one of the gate's
+      literals, and the mask only lets the alternative run when some trigger occurs) or
+      the required literal does (it contains a gate literal, and is tested anyway);
+    - the required literal, when every match starts with it (``re`` then scans for it
+      itself, as fast as ``str.find``) or it is only whitespace (in prose it is in every
+      draft, and early).
+    """
+    needed, skip = None, 0
+    if required is not None:
+        needed, offset = required
+        # Unbounded: the literal's absence still rules the alternative out, its place nothing.
+        skip = sys.maxsize if offset is None else offset
+    if gate is not None and (
+        (
+            found_triggers is not None
+            and all(any(literal in trigger for literal in gate) for trigger in found_triggers)
+        )
+        or (needed is not None and any(literal in needed for literal in gate))
     ):
         gate = None
     expanded = expand_leading_group(body)
     expansions = (
         tuple((_leading_literal(e), re.compile(e)) for e in expanded) if len(expanded) > 1 else None
     )
-    if required is None:
-        return index, regex, expansions, gate, None, 0, digit_first
-    literal, offset = required
-    # Unbounded: the literal's absence still rules the alternative out, its place nothing.
-    skip = sys.maxsize if offset is None else offset
-    return index, regex, expansions, gate, literal, skip, digit_first
+    if needed is not None and (
+        needed.isspace()
+        or (expansions is None and skip == 0 and _leading_literal(body).startswith(needed))
+    ):
+        needed, skip = None, 0
+    return index, regex, expansions, gate, needed, skip, digit_first
+
+
+def _digit_finder(bodies: list[str]) -> re.Pattern[str]:
+    """A regex whose ``finditer`` yields each ``\\d`` where one of ``bodies`` matches.
+
+    It consumes the digit alone and checks the alternation with a lookahead from just
+    before it (a lookbehind of fixed width one; the lookahead inside still sees the whole
+    text), so consecutive digits are each tried, and every body starts with a ``\\d``
+    character, so no other position can start a match. The leading ``\\d`` lets ``re``
+    skip to digits with its character-set scan instead of a Python loop over them.
+    """
+    alternation = "|".join(f"(?:{body})" for body in bodies)
+    return re.compile(rf"\d(?<=(?=(?:{alternation})).)")  # "." is the digit: never "\n"
 
 
 def starts_a_word(alternative: str) -> bool:

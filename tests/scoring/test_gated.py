@@ -88,3 +88,59 @@ def test_no_exact_trigger_at_a_word_start_is_missed(around: str) -> None:
 
 def _word(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "9",
+        "at 10:30\n12/05 and 2024-05-12",
+        "x12:30, 112:30, 1234:56",  # inside words, runs of digits, overlapping candidates
+        "١٢/٠٥ and ３:３０",  # digits outside ASCII are \d too
+        "IN 2 HOURS, 3PM 😊 5-10 business days 20 percen belül",
+        "1\n2\n3",
+    ],
+)
+def test_digit_finder_yields_each_digit_where_an_alternative_matches(text: str) -> None:
+    from drafter.scoring.timing import CONCRETE
+
+    digit_first = [
+        r for r, step in zip(CONCRETE._compiled, CONCRETE._steps, strict=True) if step[6]
+    ]
+    expected = [
+        at
+        for at, char in enumerate(text)
+        if char.isdecimal() and any(r.match(text, at) for r in digit_first)
+    ]
+    finder = CONCRETE._digit_starts
+    assert finder is not None
+    assert [m.start() for m in finder.finditer(text)] == expected
+
+
+DROPPED_TESTS = r"\border (?:number|id)\b|\bthe (?:card|one) you used\b|\blast (?:4|four) digits\b"
+
+
+def test_tests_that_cannot_pay_are_dropped() -> None:
+    steps = GatedPattern(DROPPED_TESTS)._steps
+    assert steps[0][4] is None  # "order " starts every match: re scans for it itself
+    assert steps[1][3] is None  # gate " you" is inside the required literal " you used"
+    assert steps[1][4] == " you used"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "order number",
+        "ORDER NUMBER",  # lexicons scan lower-cased text: upper case matches nowhere
+        "reorder number, the one you used 😊 order id",
+        "xthe card you used; the card you used, last 4 digits, last four digits",
+        "rendelés order—number order  id the card you’re used",
+        "0rder number 4 digits last 4 digits",
+    ],
+)
+def test_dropped_tests_find_what_the_plain_pattern_finds(text: str) -> None:
+    gated = [(m.start(), m.group(0)) for m in GatedPattern(DROPPED_TESTS).finditer(text)]
+    plain = [(m.start(), m.group(0)) for m in re.finditer(DROPPED_TESTS, text)]
+    assert gated == plain
