@@ -19,12 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING
 
 from drafter.scoring.regex_facts import literal_gate, split_alternatives
-
-if TYPE_CHECKING:
-    from drafter.scoring.context import DraftContext
 
 _PLAN_LIMIT = 1024
 
@@ -44,10 +40,28 @@ class Prefiltered:
         self._alternatives = split_alternatives(regex.pattern)
         self._gates = [literal_gate(a) for a in self._alternatives]
         self._full = (1 << len(self._alternatives)) - 1
+        # Every literal of every alternative, when each has one: a text holding none of them
+        # is ruled out by one flat loop, the common case, before the per-alternative tests.
+        union: list[str] = []
+        for gate in self._gates:
+            if gate is None:
+                union = []
+                break
+            union.extend(literal for literal in gate if literal not in union)
+        self._any_literal = tuple(union)
         self._by_mask: dict[int, re.Pattern[str] | None] = {0: None, self._full: regex}
 
     def for_text(self, text: str) -> re.Pattern[str] | None:
-        """The pattern of the alternatives ``text`` can match; None when there are none."""
+        """The pattern of the alternatives ``text`` can match; None when there are none.
+
+        It also narrows any piece of ``text`` (a clause of a sentence, a sentence of a draft):
+        a literal the text lacks is in none of its pieces."""
+        if self._any_literal:
+            for literal in self._any_literal:
+                if literal in text:
+                    break
+            else:
+                return None
         mask = 0
         bit = 1
         for gate in self._gates:
@@ -63,15 +77,6 @@ class Prefiltered:
             return self._by_mask[mask]
         except KeyError:
             return self._compile(mask)
-
-    def within(self, draft: DraftContext) -> Prefiltered:
-        """This pattern narrowed once per draft to the alternatives its lower-cased text can
-        match: exact for every piece of that text (a literal the draft lacks is in none of its
-        pieces), and the literal tests are paid once instead of once per sentence."""
-        narrowed: Prefiltered | None = draft._memo.get(self)
-        if narrowed is None:
-            narrowed = draft._memo[self] = _Narrowed(self, self.for_text(draft.lowered))
-        return narrowed
 
     def _compile(self, mask: int) -> re.Pattern[str]:
         kept = [a for i, a in enumerate(self._alternatives) if mask >> i & 1]
@@ -96,18 +101,6 @@ class Prefiltered:
     def split(self, text: str) -> list[str]:
         regex = self.for_text(text)
         return [text] if regex is None else regex.split(text)
-
-
-class _Narrowed(Prefiltered):
-    """A :class:`Prefiltered` whose alternatives were already chosen for a whole draft."""
-
-    def __init__(self, parent: Prefiltered, regex: re.Pattern[str] | None) -> None:
-        self.regex = parent.regex
-        self.pattern = parent.pattern
-        self._chosen = regex
-
-    def for_text(self, text: str) -> re.Pattern[str] | None:
-        return self._chosen
 
 
 NamedPattern = tuple[str, Prefiltered]

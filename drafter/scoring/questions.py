@@ -177,7 +177,7 @@ def _draft_fields(draft: DraftContext) -> list[NamedPattern]:
     """The fields some word of ``draft`` can start, in ``_FIELD_GATES`` order."""
     possible = draft.trigger_masks[ANY_FIELD._slot]
     return [
-        (name, pattern.within(draft))
+        (name, pattern)
         for (name, pattern), bits in zip(_FIELD_GATES, _FIELD_BITS, strict=True)
         if bits is None or possible & bits
     ]
@@ -187,27 +187,21 @@ def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
     """Fields named in ``lowered``; with ``draft``, ``lowered`` is a piece of it that starts
     where a word may (see :meth:`GatedPattern.search_piece`), and the draft's trigger masks
     rule out at once the fields and the photo words none of its words can start, instead of
-    a literal test per field per sentence; the other patterns are narrowed to the draft
-    (:meth:`Prefiltered.within`)."""
-
-    def narrowed(pattern: Prefiltered) -> Prefiltered:
-        return pattern if draft is None else pattern.within(draft)
-
+    a literal test per field per sentence."""
     possible = draft.trigger_masks[ANY_FIELD._slot] if draft is not None else -1
     found = names_matching(_FIELD_GATES if draft is None else _draft_fields(draft), lowered)
-    if "card_data" in found and narrowed(SELF_SERVICE).search(lowered):
+    if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
-    cleaned = narrowed(SAFE_MENTION).sub(" ", lowered)
+    cleaned = SAFE_MENTION.sub(" ", lowered)
     sensitive = (
         SENSITIVE.search_piece(cleaned, draft.trigger_masks)
         if draft is not None and cleaned == lowered
         else SENSITIVE.search(cleaned)
     )
-    if sensitive and not narrowed(SELF_SERVICE).search(lowered):
+    if sensitive and not SELF_SERVICE.search(lowered):
         found.append("card_data")  # card secrets in disguise are a field no scenario needs
-    if (_PHOTO_BITS is None or possible & _PHOTO_BITS) and narrowed(_PHOTO).search(lowered):
-        label = bool(narrowed(_LABEL).search(lowered))
-        card = bool(narrowed(_CARD).search(lowered))
+    if (_PHOTO_BITS is None or possible & _PHOTO_BITS) and _PHOTO.search(lowered):
+        label, card = bool(_LABEL.search(lowered)), bool(_CARD.search(lowered))
         if label:
             found.append("photo_label")
         if card and "card_last4" not in found:
@@ -320,8 +314,9 @@ def _already_given(draft: DraftContext, fields: set[str], asked_at: set[int]) ->
     """Requested fields whose value the draft quotes in a sentence that does not ask."""
     out = []
     for name in fields & _GIVEN.keys():
-        if any(
-            _GIVEN[name].search(draft.lower_sentence(i))
+        given = _GIVEN[name].for_text(draft.lowered)  # narrowed once: sentences are pieces
+        if given is not None and any(
+            given.search(draft.lower_sentence(i))
             for i in range(len(draft.sentences))
             if i not in asked_at
         ):
