@@ -17,7 +17,7 @@ from drafter.playbooks.models import Entry
 from drafter.scoring.gated import GatedPattern, trigger_masks
 from drafter.scoring.playbook_index import entries_for
 from drafter.scoring.scenario_rules import ScenarioRules, rules_for
-from drafter.scoring.sentences import Sentence, is_question, split_segments
+from drafter.scoring.sentences import Sentence, is_question, split_flagged
 
 T = TypeVar("T")
 
@@ -85,12 +85,25 @@ class DraftContext:
         return cls(text, channel, scenario, entries)
 
     @once
+    def flagged(self) -> tuple[list[str], list[bool]]:
+        """:func:`split_flagged`: the sentences and their bullet flags, split once."""
+        return split_flagged(self.text)
+
+    @once
     def segments(self) -> list[Sentence]:
-        return split_segments(self.text)
+        """Sentences with their bullet flags as ``Sentence`` tuples. Building the tuples costs
+        about as much as splitting saves by not making them: read ``sentences`` and
+        ``bullets`` where the pair is not needed as one object."""
+        return list(map(Sentence, *self.flagged))
 
     @once
     def sentences(self) -> list[str]:
-        return [s.text for s in self.segments]
+        return self.flagged[0]
+
+    @once
+    def bullets(self) -> list[bool]:
+        """Whether each sentence came from a bulleted line (``segments[i].bullet``)."""
+        return self.flagged[1]
 
     @once
     def questions(self) -> list[bool]:
