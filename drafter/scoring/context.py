@@ -135,21 +135,29 @@ class DraftContext:
         """Sentence index -> matched strings of ``pattern`` (lower-case) in that sentence.
 
         Every pattern scans the whole draft once, however many scorers ask for it: this is
-        what keeps scoring in the thousands of drafts per second.
+        what keeps scoring in the thousands of drafts per second. A match belongs to the
+        last sentence starting at or before it, or to sentence 0 when it starts before
+        every sentence (leading space).
         """
         cached = self._memo.get(pattern)  # the pattern itself is the key: no tuple per call
-        if cached is None:
-            cached = {}
-            starts = self.starts
-            matches = (
-                pattern.scan(self.lowered, self.trigger_masks)
-                if isinstance(pattern, GatedPattern)
-                else pattern.finditer(self.lowered)
-            )
-            for match in matches:
-                index = max(0, bisect_right(starts, match.start()) - 1)
-                cached.setdefault(index, []).append(match.group(0))
-            self._memo[pattern] = cached
+        if cached is not None:
+            return cached
+        matches = (
+            pattern.scan(self.lowered, self.trigger_masks)
+            if isinstance(pattern, GatedPattern)
+            else pattern.finditer(self.lowered)
+        )
+        starts = self.starts
+        cached = self._memo[pattern] = {}
+        if len(starts) < 2:  # one sentence (or none): every match is sentence 0's
+            found = [match[0] for match in matches]
+            if found:
+                cached[0] = found
+            return cached
+        for match in matches:
+            # lo=1: the insertion point is at least 1, so the index is at least 0.
+            index = bisect_right(starts, match.start(), 1) - 1
+            cached.setdefault(index, []).append(match[0])
         return cached
 
     def lower_sentence(self, index: int) -> str:
