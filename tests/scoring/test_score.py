@@ -147,3 +147,18 @@ def test_hits_map_matches_to_sentences_as_the_bisect_rule_says(text: str) -> Non
             expected.setdefault(index, []).append(match.group(0))
         assert draft.hits(pattern) == expected
         assert draft.hits(pattern) is draft.hits(pattern)  # scanned once per draft
+
+
+def test_a_missing_builtin_or_unknown_weight_is_reported_by_name() -> None:
+    """score_context checks with a comparison first; the messages must still list names."""
+    saved = dict(SCORERS)
+    unregister("length")
+    try:
+        with pytest.raises(RuntimeError, match=r"not registered: \['length'\]"):
+            score("Hi")
+    finally:
+        SCORERS.clear()
+        SCORERS.update(saved)  # in registry order: overall sums in that order
+    with pytest.raises(ValueError, match=r"unknown scorers \['nope', 'nada'\]"):
+        score("Hi", weights={"empathy": 1.0, "nope": 1.0, "nada": 0.0})
+    assert score("Hi", weights={}).overall == score("Hi").overall
