@@ -149,14 +149,10 @@ class DraftContext:
         )
         starts = self.starts
         cached = self._memo[pattern] = {}
-        if len(starts) < 2:  # one sentence (or none): every match is sentence 0's
-            found = [match[0] for match in matches]
-            if found:
-                cached[0] = found
-            return cached
         for match in matches:
-            # lo=1: the insertion point is at least 1, so the index is at least 0.
-            index = bisect_right(starts, match.start(), 1) - 1
+            # lo=1: the insertion point is at least 1, so the index is at least 0, without
+            # a max() per match (starts is sorted: each is found after the one before).
+            index = bisect_right(starts, match.start(), 1) - 1 if starts else 0
             cached.setdefault(index, []).append(match[0])
         return cached
 
