@@ -18,7 +18,7 @@ from drafter.scoring import trigger_table
 from drafter.scoring.gated import GatedPattern, trigger_masks
 from drafter.scoring.playbook_index import entries_for
 from drafter.scoring.scenario_rules import ScenarioRules, rules_for
-from drafter.scoring.sentences import Sentence, is_question, split_segments
+from drafter.scoring.sentences import Sentence, is_question, split_flagged
 
 T = TypeVar("T")
 
@@ -86,12 +86,25 @@ class DraftContext:
         return cls(text, channel, scenario, entries)
 
     @once
+    def flagged(self) -> tuple[list[str], list[bool]]:
+        """:func:`split_flagged`: the sentences and their bullet flags, split once."""
+        return split_flagged(self.text)
+
+    @once
     def segments(self) -> list[Sentence]:
-        return split_segments(self.text)
+        """Sentences with their bullet flags as ``Sentence`` tuples. Building the tuples costs
+        about as much as splitting saves by not making them: read ``sentences`` and
+        ``bullets`` where the pair is not needed as one object."""
+        return list(map(Sentence, *self.flagged))
 
     @once
     def sentences(self) -> list[str]:
-        return [s.text for s in self.segments]
+        return self.flagged[0]
+
+    @once
+    def bullets(self) -> list[bool]:
+        """Whether each sentence came from a bulleted line (``segments[i].bullet``)."""
+        return self.flagged[1]
 
     @once
     def questions(self) -> list[bool]:
@@ -130,21 +143,25 @@ class DraftContext:
         """Sentence index -> matched strings of ``pattern`` (lower-case) in that sentence.
 
         Every pattern scans the whole draft once, however many scorers ask for it: this is
-        what keeps scoring in the thousands of drafts per second.
+        what keeps scoring in the thousands of drafts per second. A match belongs to the
+        last sentence starting at or before it, or to sentence 0 when it starts before
+        every sentence (leading space).
         """
         cached = self._memo.get(pattern)  # the pattern itself is the key: no tuple per call
-        if cached is None:
-            cached = {}
-            starts = self.starts
-            matches = (
-                pattern.scan(self.lowered, self.trigger_masks)
-                if isinstance(pattern, GatedPattern)
-                else pattern.finditer(self.lowered)
-            )
-            for match in matches:
-                index = max(0, bisect_right(starts, match.start()) - 1)
-                cached.setdefault(index, []).append(match.group(0))
-            self._memo[pattern] = cached
+        if cached is not None:
+            return cached
+        matches = (
+            pattern.scan(self.lowered, self.trigger_masks)
+            if isinstance(pattern, GatedPattern)
+            else pattern.finditer(self.lowered)
+        )
+        starts = self.starts
+        cached = self._memo[pattern] = {}
+        for match in matches:
+            # lo=1: the insertion point is at least 1, so the index is at least 0, without
+            # a max() per match (starts is sorted: each is found after the one before).
+            index = bisect_right(starts, match.start(), 1) - 1 if starts else 0
+            cached.setdefault(index, []).append(match[0])
         return cached
 
     def lower_sentence(self, index: int) -> str:

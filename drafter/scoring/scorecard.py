@@ -14,6 +14,8 @@ from drafter.scoring.context import DraftContext
 from drafter.scoring.models import BUILTIN_DIMENSIONS, Score, Scores
 from drafter.scoring.registry import SCORERS
 
+_BUILTIN = frozenset(BUILTIN_DIMENSIONS)
+
 
 def score(
     text: str,
@@ -36,11 +38,12 @@ def score(
 
 def score_context(draft: DraftContext, weights: Mapping[str, float] | None = None) -> Scores:
     results: dict[str, Score] = {name: entry.fn(draft) for name, entry in SCORERS.items()}
-    missing = [name for name in BUILTIN_DIMENSIONS if name not in results]
-    if missing:
+    # The checks cost a comparison, not a list per draft, unless they fail.
+    if not results.keys() >= _BUILTIN:
+        missing = [name for name in BUILTIN_DIMENSIONS if name not in results]
         raise RuntimeError(f"built-in scorers not registered: {missing}")
     overrides = weights or {}
-    unknown = [name for name in overrides if name not in SCORERS]
+    unknown = [name for name in overrides if name not in SCORERS] if overrides else None
     if unknown:
         raise ValueError(f"weights for unknown scorers {unknown}; known: {sorted(SCORERS)}")
     total = weighted = 0.0
@@ -49,7 +52,11 @@ def score_context(draft: DraftContext, weights: Mapping[str, float] | None = Non
         total += weight
         weighted += weight * result.value
     overall = weighted / total if total else 0.0
-    custom = {name: s for name, s in results.items() if name not in BUILTIN_DIMENSIONS}
+    custom = (  # every built-in is in results, so only a longer dict holds custom scores
+        {name: s for name, s in results.items() if name not in _BUILTIN}
+        if len(results) > len(_BUILTIN)
+        else {}
+    )
     return Scores(
         channel=draft.channel,
         scenario=draft.scenario,

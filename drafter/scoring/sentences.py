@@ -69,6 +69,8 @@ _ABBREVIATIONS = frozenset(
 _QUESTION = re.compile(r"[?？\u037e]\s*[\"'”»)\]]*\s*$|՞")  # the rule; is_question runs it
 _QUESTION_MARKS = ("?", "？", "\u037e")
 _CLOSERS = "\"'”»)]"
+_BULLET_MARKS = frozenset("-*•·–—▪►✓✔")  # BULLET's first alternative
+_AFTER_LETTER = (".", ")")
 
 
 class Sentence(NamedTuple):
@@ -78,36 +80,62 @@ class Sentence(NamedTuple):
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, stripped, in order; never empty strings."""
-    return [s.text for s in split_segments(text)]
+    return split_flagged(text)[0]
 
 
 def split_segments(text: str) -> list[Sentence]:
     """Sentences with a flag telling whether each came from a bulleted line."""
-    out: list[Sentence] = []
+    return list(map(Sentence, *split_flagged(text)))
+
+
+def split_flagged(text: str) -> tuple[list[str], list[bool]]:
+    """The sentences of ``text`` and, for each, whether its line was bulleted: the two
+    columns of :func:`split_segments` without a ``Sentence`` tuple per sentence."""
+    sentences: list[str] = []
+    bullets: list[bool] = []
     for raw_line in text.splitlines():
-        if not raw_line.strip():
+        line = raw_line.strip()
+        if not line:
             continue
-        marker = BULLET.match(raw_line)
-        line = raw_line[marker.end() :] if marker else raw_line
-        for part in _split_line(line.strip()):
-            out.append(Sentence(part, marker is not None))
-    return out
+        marker = BULLET.match(raw_line) if _may_be_bullet(line) else None
+        if marker:
+            line = raw_line[marker.end() :].strip()
+            if not line:
+                continue  # a marker alone on its line
+        parts = _split_line(line)
+        sentences += parts
+        bullets += [marker is not None] * len(parts)
+    return sentences, bullets
+
+
+def _may_be_bullet(line: str) -> bool:
+    """False where ``BULLET`` cannot match, so most lines skip the regex. ``line`` is the
+    stripped line; ``^\\s*`` skips exactly what ``strip`` does (both are
+    ``str.isspace``), and no marker is a space, so the marker starts at ``line[0]``: one
+    of the marks, a digit (``\\d`` is ``str.isdecimal``), or a letter followed by ``.``
+    or ``)`` (checking the second character alone is a cheap superset)."""
+    return line[0] in _BULLET_MARKS or line[0].isdecimal() or line[1:2] in _AFTER_LETTER
 
 
 def _split_line(line: str) -> list[str]:
+    """The sentences of one stripped, non-empty line.
+
+    A piece runs from ``start`` (never a space: ``line`` is stripped and each boundary's
+    ``\\s+`` takes every space after it) to the boundary's closing quotes; no piece is
+    empty (it holds the mark) and the tail is not either (a stripped line cannot end in a
+    boundary's space), so the ``strip`` and emptiness checks of each piece are not needed.
+    """
     parts: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(line):
-        end = match.start() + 1
-        chunk = line[start:end].rstrip()
-        if chunk.endswith(".") and not _period_ends_sentence(chunk, line[match.end() :]):
+        mark = match.start()
+        if line[mark] == "." and not _period_ends_sentence(
+            line[start : mark + 1], line[match.end() :]
+        ):
             continue
-        if chunk:
-            parts.append(line[start : match.end()].strip())
+        parts.append(line[start : match.end()].rstrip())
         start = match.end()
-    tail = line[start:].strip()
-    if tail:
-        parts.append(tail)
+    parts.append(line[start:])
     return parts
 
 

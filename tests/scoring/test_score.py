@@ -1,10 +1,13 @@
 import random
+import re
+from bisect import bisect_right
 
 import pytest
 from pydantic import ValidationError
 
 from drafter.scoring import SCORERS, Score, Scores, score, scorer, unregister
 from drafter.scoring.context import DraftContext
+from drafter.scoring.empathy import APOLOGY
 
 
 def test_contract_example() -> None:
@@ -112,3 +115,51 @@ def test_scoring_is_deterministic() -> None:
         score(text, channel="email", scenario="late_delivery").model_dump() == first
         for _ in range(3)
     )
+
+
+HITS_EDGES = [
+    "",
+    "   ",
+    "  sorry, leading space. Sorry again.",
+    "Sorry!",
+    "SORRY ABOUT THAT. I'M SORRY!",
+    "Ok. Ok. Ok. sorry",
+    "- - -\nsorry - - -",
+    "Sorry 😊. Elnézést kérek! Ներողություն։ sorry",
+    "It's 5. I'm sorry. 12) sorry\n\n1. sorry",
+]
+
+
+@pytest.mark.parametrize("text", HITS_EDGES + _random_texts(100))
+def test_hits_map_matches_to_sentences_as_the_bisect_rule_says(text: str) -> None:
+    """``hits`` takes shortcuts (one sentence, ``lo=1``); each match must still land in the
+    sentence the plain rule names: the last one starting at or before it, else sentence 0."""
+    empty_match = re.compile("x*")  # matches even where no sentence is (empty text)
+    for pattern in (APOLOGY, re.compile(r"\s|sorry|[^\w\s]"), re.compile("nothing"), empty_match):
+        draft = DraftContext.build(text)
+        expected: dict[int, list[str]] = {}
+        matches = (
+            pattern.scan(draft.lowered, draft.trigger_masks)
+            if not isinstance(pattern, re.Pattern)
+            else pattern.finditer(draft.lowered)
+        )
+        for match in matches:
+            index = max(0, bisect_right(draft.starts, match.start()) - 1)
+            expected.setdefault(index, []).append(match.group(0))
+        assert draft.hits(pattern) == expected
+        assert draft.hits(pattern) is draft.hits(pattern)  # scanned once per draft
+
+
+def test_a_missing_builtin_or_unknown_weight_is_reported_by_name() -> None:
+    """score_context checks with a comparison first; the messages must still list names."""
+    saved = dict(SCORERS)
+    unregister("length")
+    try:
+        with pytest.raises(RuntimeError, match=r"not registered: \['length'\]"):
+            score("Hi")
+    finally:
+        SCORERS.clear()
+        SCORERS.update(saved)  # in registry order: overall sums in that order
+    with pytest.raises(ValueError, match=r"unknown scorers \['nope', 'nada'\]"):
+        score("Hi", weights={"empathy": 1.0, "nope": 1.0, "nada": 0.0})
+    assert score("Hi", weights={}).overall == score("Hi").overall
