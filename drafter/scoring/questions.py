@@ -344,10 +344,10 @@ def over_questioning(draft: DraftContext) -> Score:
     choice_hits = draft.hits(CHOICE)
     asked_at: set[int] = set()
     open_questions = invitations = 0  # asks that name no field: questions, "tell me more"
-    for index, segment in enumerate(draft.segments):
-        sentence = segment.text
+    bullets = draft.bullets
+    for index, sentence in enumerate(draft.sentences):
         named = fields_in(draft, index)
-        if segment.bullet and (after_request_colon or named):
+        if bullets[index] and (after_request_colon or named):
             requests += 1
             fields.update(named)
             evidence.append(sentence)
