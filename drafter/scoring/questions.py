@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from drafter.scoring.clauses import CLAUSE
-from drafter.scoring.context import DraftContext, fold, per_draft
+from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern, starts_a_word
 from drafter.scoring.models import Score
 from drafter.scoring.prefilter import NamedPattern, Prefiltered, names_matching, prefiltered
@@ -156,31 +156,50 @@ def find_requested_fields(sentence: str) -> list[str]:
 _FIELD_GATES = prefiltered(FIELDS)
 
 
-def _draft_bits(patterns: list[str]) -> list[int | None]:
-    """Per pattern, the bits of its alternatives in ``ANY_FIELD``'s mask, or None when one
-    of them can match inside a word (no trigger then rules it out)."""
-    out: list[int | None] = []
-    first = 0
+def _draft_bits(patterns: list[str]) -> list[list[tuple[str, int | None]]]:
+    """Per pattern, each alternative with its bit in ``ANY_FIELD``'s mask, or None when it
+    can match inside a word (no trigger then rules it out)."""
+    out: list[list[tuple[str, int | None]]] = []
+    bit = 1
     for pattern in patterns:
-        alternatives = split_alternatives(pattern)
-        anchored = all(starts_a_word(a) for a in alternatives)
-        out.append(ANY_FIELD.alternative_bits(first, len(alternatives)) if anchored else None)
-        first += len(alternatives)
+        alternatives: list[tuple[str, int | None]] = []
+        for alternative in split_alternatives(pattern):
+            alternatives.append((alternative, bit if starts_a_word(alternative) else None))
+            bit <<= 1
+        out.append(alternatives)
     return out
 
 
-*_FIELD_BITS, _PHOTO_BITS = _draft_bits(_FIELD_PATTERNS)
+*_FIELD_ALTERNATIVES, _PHOTO_ALTERNATIVES = _draft_bits(_FIELD_PATTERNS)
+# -1 (every bit) when a photo alternative can match inside a word: no mask rules it out.
+_PHOTO_BITS = sum(bit or 0 for _, bit in _PHOTO_ALTERNATIVES)
+_PHOTO_BITS = -1 if any(bit is None for _, bit in _PHOTO_ALTERNATIVES) else _PHOTO_BITS
+_BY_MASK: dict[int, list[NamedPattern]] = {}
+_MASK_LIMIT = 1024
 
 
-@per_draft
-def _draft_fields(draft: DraftContext) -> list[NamedPattern]:
-    """The fields some word of ``draft`` can start, in ``_FIELD_GATES`` order."""
-    possible = draft.trigger_masks[ANY_FIELD._slot]
-    return [
-        (name, pattern)
-        for (name, pattern), bits in zip(_FIELD_GATES, _FIELD_BITS, strict=True)
-        if bits is None or possible & bits
-    ]
+def _fields_for_mask(possible: int) -> list[NamedPattern]:
+    """Each field some word of a draft can start (``possible``: its ``ANY_FIELD`` mask),
+    with only the alternatives that can match in it, built once per mask.
+
+    An alternative with a clear bit has no match in the draft (:func:`starts_a_word`), nor
+    in any piece of it that starts where a word may, so dropping it leaves ``search``
+    finding a match exactly when the field's whole pattern does: a match of a top-level
+    alternation at a position is a match of one of its alternatives there. Fewer
+    alternatives make both the literal tests and the regex that runs after them cheaper."""
+    narrowed = _BY_MASK.get(possible)
+    if narrowed is None:
+        narrowed = []
+        for (name, whole), alternatives in zip(_FIELD_GATES, _FIELD_ALTERNATIVES, strict=True):
+            kept = [a for a, bit in alternatives if bit is None or possible & bit]
+            if len(kept) == len(alternatives):
+                narrowed.append((name, whole))
+            elif kept:
+                narrowed.append((name, Prefiltered("|".join(kept))))
+        if len(_BY_MASK) >= _MASK_LIMIT:  # drafts share a few sets; bound the rest
+            _BY_MASK.clear()
+        _BY_MASK[possible] = narrowed
+    return narrowed
 
 
 def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
@@ -188,8 +207,12 @@ def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
     where a word may (see :meth:`GatedPattern.search_piece`), and the draft's trigger masks
     rule out at once the fields and the photo words none of its words can start, instead of
     a literal test per field per sentence."""
-    possible = draft.trigger_masks[ANY_FIELD._slot] if draft is not None else -1
-    found = names_matching(_FIELD_GATES if draft is None else _draft_fields(draft), lowered)
+    if draft is None:
+        possible = -1
+        found = names_matching(_FIELD_GATES, lowered)
+    else:
+        possible = draft.trigger_masks[ANY_FIELD._slot]
+        found = names_matching(_fields_for_mask(possible), lowered)
     if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
     cleaned = SAFE_MENTION.sub(" ", lowered)
@@ -200,7 +223,7 @@ def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
     )
     if sensitive and not SELF_SERVICE.search(lowered):
         found.append("card_data")  # card secrets in disguise are a field no scenario needs
-    if (_PHOTO_BITS is None or possible & _PHOTO_BITS) and _PHOTO.search(lowered):
+    if possible & _PHOTO_BITS and _PHOTO.search(lowered):
         label, card = bool(_LABEL.search(lowered)), bool(_CARD.search(lowered))
         if label:
             found.append("photo_label")

@@ -208,3 +208,30 @@ def test_an_invitation_restates_the_open_question_but_a_second_question_counts()
     assert score(one, channel="webchat", scenario="greeting").over_questioning.passed
     two = "Hi there! What can I help you with? Which product is it about?"
     assert not score(two, channel="webchat", scenario="greeting").over_questioning.passed
+
+
+_FIELD_EDGE_CASES = [
+    "",
+    "Could you confirm your ORDER NUMBER and e-mail address?",
+    "Please send the last 4 digits of your card 🙂 and your delivery address.",
+    "Kérem, küldje el a szállítási címét és a rendelésszámot!",
+    "Կհաստատե՞ք պատվերի համարը և էլ. փոստը։",
+    "What's your user name? Send a photo of the item's label, and one of the receipt.",
+    "Order #58213: which day are you at home? My e-mail is x@y.com, the email-address field.",
+    "1234 5678: your phone, your country, your date of birth, a screenshot and your CVV?",
+    "¿Me dices el número de pedido y tu correo? Bestellnummer und Lieferadresse, bitte.",
+]
+
+
+@pytest.mark.parametrize("text", _FIELD_EDGE_CASES)
+def test_fields_narrowed_by_the_draft_masks_match_the_plain_lookup(text: str) -> None:
+    """Dropping the alternatives no word of the draft can start (``_fields_for_mask``)
+    finds exactly the fields the whole patterns find, in every sentence of the draft."""
+    from drafter.scoring.context import DraftContext
+    from drafter.scoring.questions import _fields
+
+    for variant in (text, text.upper(), text.replace(" ", "  ")):
+        draft = DraftContext(variant)
+        for index in range(len(draft.sentences)):
+            piece = draft.lower_sentence(index)
+            assert _fields(piece, draft) == _fields(piece), piece
