@@ -229,13 +229,26 @@ _ANSWER_WORDS = 15
 
 
 def names_the_problem(draft: DraftContext, index: int) -> bool:
-    """An apology with a word beyond the apology and its trimmings says what it is for."""
+    """An apology with a word beyond the apology and its trimmings says what it is for.
+
+    Empathy and structure both ask about the same apologies, so the answer is kept per
+    draft and sentence."""
+    key = ("names_the_problem", index)
+    named: bool | None = draft._memo.get(key)
+    if named is None:
+        named = draft._memo[key] = _names_the_problem(draft, index)
+    return named
+
+
+def _names_the_problem(draft: DraftContext, index: int) -> bool:
     lowered = draft.lower_sentence(index)
     for phrase in draft.hits(APOLOGY).get(index, ()):
         lowered = lowered.replace(phrase, " ")
+    # Whether any word qualifies does not depend on order or repeats: the set difference
+    # drops the filler words in C, and only the rest are tested for a nameless stem.
     return any(
-        w not in _APOLOGY_FILLER and not w.startswith(_NAMELESS_STEMS)
-        for w in _WORD.findall(lowered)
+        not w.startswith(_NAMELESS_STEMS)
+        for w in set(_WORD.findall(lowered)).difference(_APOLOGY_FILLER)
     )
 
 

@@ -215,14 +215,11 @@ def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
         found = names_matching(_fields_for_mask(possible), lowered)
     if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
-    cleaned = SAFE_MENTION.sub(" ", lowered)
-    sensitive = (
-        SENSITIVE.search_piece(cleaned, draft.trigger_masks)
-        if draft is not None and cleaned == lowered
-        else SENSITIVE.search(cleaned)
-    )
-    if sensitive and not SELF_SERVICE.search(lowered):
-        found.append("card_data")  # card secrets in disguise are a field no scenario needs
+    # Card secrets in disguise are a field no scenario needs. Where "card_data" is found
+    # already, adding it again changes nothing (the fields are returned as a set), so the
+    # costly search is skipped.
+    if "card_data" not in found and _names_card_secret(lowered, draft):
+        found.append("card_data")
     if possible & _PHOTO_BITS and _PHOTO.search(lowered):
         label, card = bool(_LABEL.search(lowered)), bool(_CARD.search(lowered))
         if label:
@@ -232,6 +229,17 @@ def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
         if not (label or card) or _ITEM.search(lowered):
             found.append("photo_item")
     return sorted(set(found))
+
+
+def _names_card_secret(lowered: str, draft: DraftContext | None) -> bool:
+    """A card secret (``SENSITIVE``) outside the safe mentions, and no self-service advice."""
+    cleaned = SAFE_MENTION.sub(" ", lowered)
+    sensitive = (
+        SENSITIVE.search_piece(cleaned, draft.trigger_masks)
+        if draft is not None and cleaned == lowered
+        else SENSITIVE.search(cleaned)
+    )
+    return sensitive is not None and not SELF_SERVICE.search(lowered)
 
 
 def fields_in(draft: DraftContext, index: int) -> list[str]:
@@ -338,10 +346,17 @@ def _already_given(draft: DraftContext, fields: set[str], asked_at: set[int]) ->
     out = []
     for name in fields & _GIVEN.keys():
         given = _GIVEN[name].for_text(draft.lowered)  # narrowed once: sentences are pieces
-        if given is not None and any(
-            given.search(draft.lower_sentence(i))
-            for i in range(len(draft.sentences))
-            if i not in asked_at
+        # Each alternative is a leading \b and then only characters it consumes: a match in
+        # a sentence, which starts where a word may, is one at the same place in the draft.
+        # One search of the draft that finds nothing therefore rules out every sentence.
+        if (
+            given is not None
+            and given.search(draft.lowered) is not None
+            and any(
+                given.search(draft.lower_sentence(i))
+                for i in range(len(draft.sentences))
+                if i not in asked_at
+            )
         ):
             out.append(name)
     return out

@@ -154,7 +154,9 @@ def _is_sensitive_lowered(sentence: str, masks: list[int] | None = None) -> bool
     # is in none of them, so the literal tests run once here rather than once per clause.
     warnings = [p for p in (NEVER_ASK.for_text(cleaned), SELF_SERVICE.for_text(cleaned)) if p]
     for clause in CLAUSE.split(cleaned):
-        if not _search(clause, masks):
+        # A clause that is all of ``cleaned`` (no separator in it) holds the match found
+        # above: the same search on the same string, so it is not run twice.
+        if clause != cleaned and not _search(clause, masks):
             continue
         if any(warning.search(clause) for warning in warnings):
             continue

@@ -271,3 +271,42 @@ def test_greeting_back_is_the_acknowledgement_a_bare_hello_needs() -> None:
     assert not score(
         "Hello! We do not plan that.", channel="webchat", scenario="feature_request"
     ).empathy.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm so sorry.",
+        "Sorry, sorry, SORRY again for the delay!",
+        "We apologise for the inconvenience 🙏 and the inconveniences.",
+        "Elnézést kérünk a csúszásért, nagyon sajnáljuk.",
+        "Ներողություն ենք խնդրում ուշացման համար։",
+        "Sorry about order 12345's late arrival, it's on us.",
+        "sorry sorry sorry",
+    ],
+)
+def test_naming_the_problem_matches_the_plain_word_test(text: str) -> None:
+    """The kept answer and the set difference decide what testing every word in order did:
+    ``any`` does not depend on the order or repeats of the words it tests."""
+    import re
+
+    from drafter.scoring.context import DraftContext
+    from drafter.scoring.empathy import (
+        _APOLOGY_FILLER,
+        _NAMELESS_STEMS,
+        APOLOGY,
+        names_the_problem,
+    )
+
+    for variant in (text, text.upper()):
+        draft = DraftContext(variant)
+        for index in range(len(draft.sentences)):
+            lowered = draft.lower_sentence(index)
+            for phrase in draft.hits(APOLOGY).get(index, ()):
+                lowered = lowered.replace(phrase, " ")
+            plain = any(
+                w not in _APOLOGY_FILLER and not w.startswith(_NAMELESS_STEMS)
+                for w in re.findall(r"\w+", lowered)
+            )
+            assert names_the_problem(draft, index) is plain
+            assert names_the_problem(draft, index) is plain  # the kept answer

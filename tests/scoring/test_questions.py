@@ -235,3 +235,37 @@ def test_fields_narrowed_by_the_draft_masks_match_the_plain_lookup(text: str) ->
         for index in range(len(draft.sentences)):
             piece = draft.lower_sentence(index)
             assert _fields(piece, draft) == _fields(piece), piece
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Could you send your order number? Your order 58213 shipped.",
+        "Your order #58213 shipped. Could you confirm the order number?",
+        "What's the order number?\nOrder no. 12345 is the one I see.",
+        "What's your booking reference? Booking ABC123 is on file.",
+        "Kérem a rendelésszámot! A rendelés száma 77120.",
+        "ORDER 58213: WHAT IS YOUR ORDER NUMBER?",
+        "Could you confirm the order number 🙂? reorder 12345 is not one.",
+    ],
+)
+def test_quoted_data_is_found_as_by_a_search_per_sentence(text: str) -> None:
+    """Searching the whole draft first only rules out what no sentence holds."""
+    from drafter.scoring.context import DraftContext
+    from drafter.scoring.questions import _GIVEN, _already_given
+
+    for variant in (text, text.upper()):
+        draft = DraftContext(variant)
+        for asked_at in (set(), {0}, set(range(len(draft.sentences)))):
+            plain = [
+                name
+                for name in {"order_id", "booking_ref"}
+                if any(
+                    _GIVEN[name].regex.search(draft.lower_sentence(i))
+                    for i in range(len(draft.sentences))
+                    if i not in asked_at
+                )
+            ]
+            found = _already_given(draft, {"order_id", "booking_ref", "email"}, asked_at)
+            assert sorted(found) == sorted(plain)

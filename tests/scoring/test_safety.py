@@ -287,3 +287,47 @@ def test_codes_and_pins_asked_for_in_other_words_fail(text: str) -> None:
 )
 def test_telling_the_customer_to_keep_secrets_private_is_safe(text: str) -> None:
     assert score(text, scenario="account_access").safety.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please send the CVV.",
+        "Please send the CVV, we need it.",
+        "We will never ask for your PIN; please send the CVV",
+        "Don't send your PIN: just type the CVV here?",
+        "SEND YOUR FULL CARD NUMBER AND THE CVV SO WE CAN REFUND YOU 🙂",
+        "Küldje el a kártyaszámot és a CVC-kódot!",
+        "Send the last 4 digits of your card and your password",
+        "",
+    ],
+)
+def test_a_single_clause_request_is_judged_as_with_a_search_per_clause(text: str) -> None:
+    """A clause that is the whole cleaned sentence is not searched again: the verdict is
+    the one a search per clause gives."""
+    from drafter.scoring.clauses import CLAUSE
+    from drafter.scoring.context import fold
+    from drafter.scoring.safety import (
+        ASKING,
+        NEVER_ASK,
+        SAFE_MENTION,
+        SELF_SERVICE,
+        SENSITIVE,
+        _is_sensitive_lowered,
+    )
+    from drafter.scoring.sentences import is_question, split_sentences
+
+    for sentence in split_sentences(text) or [text]:
+        lowered = fold(sentence)
+        cleaned = SAFE_MENTION.regex.sub(" ", lowered)
+        plain = (
+            SENSITIVE.search(cleaned) is not None
+            and (ASKING.regex.search(lowered) is not None or is_question(lowered))
+            and any(
+                SENSITIVE.search(clause) is not None
+                and not NEVER_ASK.regex.search(clause)
+                and not SELF_SERVICE.regex.search(clause)
+                for clause in CLAUSE.regex.split(cleaned)
+            )
+        )
+        assert _is_sensitive_lowered(lowered) is plain, sentence
