@@ -259,7 +259,8 @@ def _welcoming(draft: DraftContext) -> list[str]:
     # "Good question!" before a real answer takes the question in; before a questionnaire
     # ("Great idea! How many users? Which apps? ...") or a brush-off ("Great idea! It is not
     # planned.") it is a formula.
-    answers = sum(draft.questions) <= 1 and len(_WORD.findall(draft.text)) >= _ANSWER_WORDS
+    # draft.words are the \w+ runs of the lower-cased text, as many as the text's own.
+    answers = sum(draft.questions) <= 1 and len(draft.words) >= _ANSWER_WORDS
     out = []
     for index, sentence in enumerate(draft.sentences):
         if index in friendly:

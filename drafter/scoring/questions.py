@@ -383,8 +383,10 @@ def over_questioning(draft: DraftContext) -> Score:
     asked_at: set[int] = set()
     open_questions = invitations = 0  # asks that name no field: questions, "tell me more"
     bullets = draft.bullets
+    # fields_in names nothing outside these sentences: test them here, not per call.
+    field_hits, sensitive_hits = draft.hits(ANY_FIELD), draft.hits(SENSITIVE)
     for index, sentence in enumerate(draft.sentences):
-        named = fields_in(draft, index)
+        named = fields_in(draft, index) if index in field_hits or index in sensitive_hits else []
         if bullets[index] and (after_request_colon or named):
             requests += 1
             fields.update(named)

@@ -173,13 +173,17 @@ def find_sensitive_requests(text: str) -> list[str]:
     return [s for s in split_sentences(text) if _is_sensitive_request(s)]
 
 
-_DIGIT = re.compile(r"\d")
 _CARD_DIGITS = 13  # the fewest digits of a card number (drafter.cards)
+# Matches at 0 exactly when the text holds that many \d: each round takes the non-digits up
+# to the next digit (possessive: \D and \d share no character, so giving some back could
+# only put \d on a non-digit) and then that digit. It stops at the 13th digit instead of
+# listing every digit of the text.
+_ENOUGH_DIGITS = re.compile(rf"(?:\D*+\d){{{_CARD_DIGITS}}}")
 
 
 def _may_hold_card_number(text: str) -> bool:
     """Most drafts have a handful of digits: too few for a card, skip the card scan."""
-    return len(_DIGIT.findall(text)) >= _CARD_DIGITS
+    return _ENOUGH_DIGITS.match(text) is not None
 
 
 def _mask_cards(sentence: str) -> str:

@@ -115,6 +115,10 @@ NOTHING_NEEDED = GatedPattern(
 _ORDER = {name: i for i, name in enumerate(STEP_NAMES)}
 # Acknowledge and apologize are one opening block: either may come first.
 _RANK = {"acknowledge": 0, "apologize": 0, "ask": 1, "next_step": 2, "ownership": 3}
+_SORT_KEY = {name: (_RANK[name], _ORDER[name]) for name in STEP_NAMES}
+# The steps a draft needs, with and without the ask step (see ``structure``).
+_ALL_STEPS = STEP_NAMES
+_WITHOUT_ASK = tuple(s for s in STEP_NAMES if s != "ask")
 
 
 def tag_steps(text: str) -> list[tuple[str, list[str]]]:
@@ -189,11 +193,11 @@ def structure(draft: DraftContext) -> Score:
     choice_at = first.pop("choice", None)
     if "ask" not in first and choice_at is not None:
         first["ask"] = min(choice_at, first.get("next_step", choice_at))
-    required = [s for s in STEP_NAMES if s != "ask" or rules.ask_fields]
+    required = _ALL_STEPS if rules.ask_fields else _WITHOUT_ASK
     missing = [s for s in required if s not in first]
 
     out_of_order: list[str] = []
-    present = sorted(first, key=lambda s: (_RANK[s], _ORDER[s]))
+    present = sorted(first, key=_SORT_KEY.__getitem__)
     for i, step in enumerate(present):
         for later in present[i + 1 :]:
             if _RANK[later] > _RANK[step] and first[later] < first[step]:
@@ -210,10 +214,13 @@ def structure(draft: DraftContext) -> Score:
 
     value = (len(required) - len(missing)) / len(required)
     value = max(0.0, value - 0.2 * len(out_of_order) - 0.2 * len(hollow))
-    cited = sorted({first[s] for s in first})
+    cited = sorted(set(first.values()))
     evidence = [sentences[i] for i in cited]
     layout = "; ".join(
-        f"{sentences[i][:40]!r}: {'+'.join(tags[i]) or '-'}" for i in range(len(sentences))
+        [
+            f"{sentence[:40]!r}: {'+'.join(found) or '-'}"
+            for sentence, found in zip(sentences, tags, strict=True)
+        ]
     )
     parts = []
     if missing:

@@ -310,3 +310,22 @@ def test_naming_the_problem_matches_the_plain_word_test(text: str) -> None:
             )
             assert names_the_problem(draft, index) is plain
             assert names_the_problem(draft, index) is plain  # the kept answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Don't wait: e-mail us 24/7 🙂",
+        "ΟΔΟΣ Σ İstanbul",
+        "Köszönjük! Շնորհակալություն։",
+        "a_b 12",
+    ],
+)
+def test_the_drafts_words_count_the_texts_word_runs(text: str) -> None:
+    """``_welcoming`` counts ``draft.words`` (runs of the lower-cased text) for the text's."""
+    import re
+
+    from drafter.scoring.context import DraftContext
+
+    assert len(DraftContext(text).words) == len(re.findall(r"\w+", text))

@@ -331,3 +331,23 @@ def test_a_single_clause_request_is_judged_as_with_a_search_per_clause(text: str
             )
         )
         assert _is_sensitive_lowered(lowered) is plain, sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "123456789012",
+        "1234567890123",
+        "Order 12345, card 4111 1111 1111 1111 🙂",
+        "٤١١١١١١١١١١١١١",  # Arabic-Indic digits are \d too
+        "x" * 500 + "1" * 12,
+        "1\n2\n3\n4\n5\n6\n7\n8\n9\n0\n1\n2\n3",
+    ],
+)
+def test_enough_digits_for_a_card_is_counted_as_by_findall(text: str) -> None:
+    import re
+
+    from drafter.scoring.safety import _CARD_DIGITS, _may_hold_card_number
+
+    assert _may_hold_card_number(text) is (len(re.findall(r"\d", text)) >= _CARD_DIGITS)
