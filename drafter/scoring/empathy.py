@@ -22,7 +22,7 @@ from drafter.lexical import normalise
 from drafter.salutation import opens_with_salutation
 from drafter.scoring.context import DraftContext, per_draft
 from drafter.scoring.gated import GatedPattern
-from drafter.scoring.models import Score
+from drafter.scoring.models import Score, new_score
 from drafter.scoring.registry import scorer
 from drafter.scoring.scenario_rules import RECOVERY_SCENARIOS
 
@@ -330,7 +330,7 @@ def empathy(draft: DraftContext) -> Score:
     passed = not shortfall and not defensive and not (stacked and not acknowledging)
 
     if defensive:
-        return Score(
+        return new_score(
             value=value,
             passed=False,
             evidence=defensive,
@@ -339,7 +339,7 @@ def empathy(draft: DraftContext) -> Score:
     if shortfall:
         why = f"{shortfall} (only form apologies)" if hollow and not genuine else shortfall
         evidence = genuine + hollow
-        return Score(value=min(value, 0.5), passed=False, evidence=evidence, explanation=why)
+        return new_score(value=min(value, 0.5), passed=False, evidence=evidence, explanation=why)
     parts = []
     if acknowledging:
         parts.append("acknowledges the customer")
@@ -349,7 +349,7 @@ def empathy(draft: DraftContext) -> Score:
         parts.append("but also uses a form apology")
     if stacked:
         parts.append(f"apologizes {apology_count} times (stacked)")
-    return Score(
+    return new_score(
         value=value,
         passed=passed,
         evidence=genuine + [s for s in hollow if s not in genuine],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from drafter.scoring import trigger_table
 from drafter.scoring.context import DraftContext
-from drafter.scoring.models import Score
+from drafter.scoring.models import Score, new_score
 from drafter.scoring.registry import scorer
 
 
@@ -91,7 +91,7 @@ def length(draft: DraftContext) -> Score:
     # draft.words are the runs of the lower-cased text, as many as the text's own.
     words = _count_words(draft.text, len(draft.words))
     if words == 0:
-        return Score(value=0.0, passed=False, explanation="empty draft")
+        return new_score(value=0.0, passed=False, explanation="empty draft")
     style = draft.style or "email"
     limits = LIMITS[style]
     sentences = len(draft.sentences)
@@ -113,6 +113,6 @@ def length(draft: DraftContext) -> Score:
     channel = draft.channel or "no channel given, email limits"
     summary = f"{words} words, {sentences} sentences ({channel})"
     if problems:
-        return Score(value=value, passed=False, explanation=f"too long: {'; '.join(problems)}")
+        return new_score(value=value, passed=False, explanation=f"too long: {'; '.join(problems)}")
     note = "; email greeting or sign-off in a chat" if furniture else ""
-    return Score(value=value, passed=True, explanation=f"fits: {summary}{note}")
+    return new_score(value=value, passed=True, explanation=f"fits: {summary}{note}")

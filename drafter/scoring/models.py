@@ -25,6 +25,28 @@ class Score(BaseModel):
     explanation: str = ""
 
 
+_VALIDATE_SCORE = Score.__pydantic_validator__.validate_python
+
+
+def new_score(
+    value: float,
+    passed: bool,
+    evidence: list[str] | None = None,
+    explanation: str | None = None,
+) -> Score:
+    """``Score(value=..., passed=..., ...)`` with the arguments given (None: left out): the
+    same validator on the same fields, so the same object, fields set included, but without
+    ``BaseModel.__init__``'s Python frame and keyword dict (about 1 us of 3.5, six per
+    draft)."""
+    fields: dict[str, object] = {"value": value, "passed": passed}
+    if evidence is not None:
+        fields["evidence"] = evidence
+    if explanation is not None:
+        fields["explanation"] = explanation
+    score: Score = _VALIDATE_SCORE(fields)
+    return score
+
+
 class Scores(BaseModel):
     """Every dimension of one draft plus the weighted ``overall``.
 

@@ -19,7 +19,7 @@ import re
 from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern, starts_a_word
-from drafter.scoring.models import Score
+from drafter.scoring.models import Score, new_score
 from drafter.scoring.prefilter import NamedPattern, Prefiltered, names_matching, prefiltered
 from drafter.scoring.regex_facts import split_alternatives
 from drafter.scoring.registry import scorer
@@ -438,4 +438,4 @@ def over_questioning(draft: DraftContext) -> Score:
         parts.append(f"fields: {', '.join(sorted(fields))}")
     if unneeded:
         parts.append(f"not needed for {rules.scenario if rules else '?'}: {', '.join(unneeded)}")
-    return Score(value=value, passed=passed, evidence=evidence, explanation="; ".join(parts))
+    return new_score(value=value, passed=passed, evidence=evidence, explanation="; ".join(parts))

@@ -22,7 +22,7 @@ from drafter.cards import find_card_numbers
 from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern
-from drafter.scoring.models import Score
+from drafter.scoring.models import Score, new_score
 from drafter.scoring.prefilter import Prefiltered
 from drafter.scoring.promises import ANY_PROMISE, promised_kinds
 from drafter.scoring.registry import scorer
@@ -222,5 +222,9 @@ def safety(draft: DraftContext) -> Score:
                 if sentence not in evidence:
                     evidence.append(sentence)
     if problems:
-        return Score(value=0.0, passed=False, evidence=evidence, explanation="; ".join(problems))
-    return Score(value=1.0, passed=True, explanation="no sensitive request or unapproved promise")
+        return new_score(
+            value=0.0, passed=False, evidence=evidence, explanation="; ".join(problems)
+        )
+    return new_score(
+        value=1.0, passed=True, explanation="no sensitive request or unapproved promise"
+    )

@@ -17,7 +17,7 @@ from drafter.playbooks.models import STEP_NAMES
 from drafter.scoring.context import DraftContext
 from drafter.scoring.empathy import ACKNOWLEDGE, APOLOGY, empathy, names_the_problem
 from drafter.scoring.gated import GatedPattern
-from drafter.scoring.models import Score
+from drafter.scoring.models import Score, new_score
 from drafter.scoring.questions import CHOICE, REQUEST, WARNING, asking_clauses, fields_in
 from drafter.scoring.registry import scorer
 from drafter.scoring.timing import CONCRETE, concrete_timing
@@ -175,9 +175,9 @@ def _tags(draft: DraftContext) -> list[list[str]]:
 def structure(draft: DraftContext) -> Score:
     rules = draft.rules
     if rules is None:
-        return Score(value=1.0, passed=True, explanation="not applicable: no scenario given")
+        return new_score(value=1.0, passed=True, explanation="not applicable: no scenario given")
     if rules.kind != "recovery":
-        return Score(
+        return new_score(
             value=1.0,
             passed=True,
             explanation=f"not applicable: {rules.scenario} is a canned-reply scenario",
@@ -229,7 +229,7 @@ def structure(draft: DraftContext) -> Score:
         parts.append(f"out of order: {', '.join(out_of_order)}")
     parts.extend(hollow)
     verdict = "; ".join(parts) if parts else "all steps present and in order"
-    return Score(
+    return new_score(
         value=value,
         passed=not missing and not out_of_order and not hollow,
         evidence=evidence,

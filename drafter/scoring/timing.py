@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from drafter.scoring.context import DraftContext, fold, per_draft
 from drafter.scoring.gated import GatedPattern
-from drafter.scoring.models import Score
+from drafter.scoring.models import Score, new_score
 from drafter.scoring.promises import NEGATION
 from drafter.scoring.registry import scorer
 
@@ -217,7 +217,7 @@ def concrete_timing(draft: DraftContext) -> Score:
         # One vague word is a promise the customer cannot hold us to, even beside a real time.
         found = [t.strip() for i in sorted(concrete_hits) for t in concrete_hits[i]]
         also = f"; concrete elsewhere: {', '.join(found[:3])}" if found else ""
-        return Score(
+        return new_score(
             value=0.3 if concrete else 0.0,
             passed=False,
             evidence=vague + [s for s in concrete if s not in vague],
@@ -225,17 +225,17 @@ def concrete_timing(draft: DraftContext) -> Score:
         )
     if concrete:
         found = [t.strip() for i in sorted(concrete_hits) for t in concrete_hits[i]]
-        return Score(
+        return new_score(
             value=1.0,
             passed=True,
             evidence=concrete,
             explanation=f"concrete time: {', '.join(found[:3])}",
         )
     if _nothing_to_time(draft):
-        return Score(
+        return new_score(
             value=1.0,
             passed=True,
             evidence=[],
             explanation=f"not applicable: a {draft.scenario} reply has nothing to time",
         )
-    return Score(value=0.0, passed=False, evidence=[], explanation="no time for the next step")
+    return new_score(value=0.0, passed=False, evidence=[], explanation="no time for the next step")

@@ -163,3 +163,31 @@ def test_a_missing_builtin_or_unknown_weight_is_reported_by_name() -> None:
     with pytest.raises(ValueError, match=r"unknown scorers \['nope', 'nada'\]"):
         score("Hi", weights={"empathy": 1.0, "nope": 1.0, "nada": 0.0})
     assert score("Hi", weights={}).overall == score("Hi").overall
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"value": 1.0, "passed": True},
+        {"value": 0, "passed": False, "explanation": ""},
+        {"value": 0.5, "passed": True, "evidence": [], "explanation": "x"},
+        {"value": 1, "passed": True, "evidence": ["Sorry 🙂", "ΟΔΟΣ"], "explanation": "ok"},
+    ],
+)
+def test_new_score_is_the_score_pydantic_builds(fields: dict[str, object]) -> None:
+    from drafter.scoring.models import new_score
+
+    built, plain = new_score(**fields), Score(**fields)  # type: ignore[arg-type]
+    assert type(built) is Score
+    assert built == plain and built.model_fields_set == plain.model_fields_set
+    assert built.model_dump_json() == plain.model_dump_json()
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5, float("nan")])
+def test_new_score_validates_like_score(value: float) -> None:
+    from drafter.scoring.models import new_score
+
+    with pytest.raises(ValidationError):
+        Score(value=value, passed=True)
+    with pytest.raises(ValidationError):
+        new_score(value=value, passed=True)
