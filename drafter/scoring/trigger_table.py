@@ -29,6 +29,7 @@ _WORD = re.compile(r"\w+")
 # ``split()`` after this returns the same runs as ``_WORD.findall``, three times faster.
 _ASCII_GAPS = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 
+_ASCII_DIGITS = "0123456789"
 _PREFIX: dict[str, int] = {}  # trigger of word characters -> its alternatives' bits
 # Head word -> (whole trigger, the word bits it needs, its alternatives' bits), one entry
 # per distinct trigger.
@@ -155,4 +156,10 @@ def _word_entry(word: str) -> _Entry:
     for end in range(1, min(len(word), _longest_prefix) + 1):
         start = word[:end]
         bits |= prefix.get(start, 0) | partial.get(start, 0)
+    if word[:1].isdecimal():
+        # Digit-first alternatives are filed under "0"-"9", but their ``\d`` matches every
+        # decimal digit (Unicode Nd, exactly what ``str.isdecimal`` accepts): "١٢/٠٥" must
+        # turn them on as "12/05" does.
+        for digit in _ASCII_DIGITS:
+            bits |= prefix.get(digit, 0)
     return bits, tuple(_EXACT.get(word, ()))

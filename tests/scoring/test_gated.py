@@ -144,3 +144,18 @@ def test_dropped_tests_find_what_the_plain_pattern_finds(text: str) -> None:
     gated = [(m.start(), m.group(0)) for m in GatedPattern(DROPPED_TESTS).finditer(text)]
     plain = [(m.start(), m.group(0)) for m in re.finditer(DROPPED_TESTS, text)]
     assert gated == plain
+
+
+def test_any_decimal_digit_turns_digit_first_alternatives_on() -> None:
+    """``\\d`` matches exactly the characters ``str.isdecimal`` accepts, so a word starting
+    with any of them brings the bits a word starting with an ASCII digit brings."""
+    import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
+
+    digit = re.compile(r"\d")
+    assert all(
+        bool(digit.match(c)) == c.isdecimal() for c in map(chr, range(sys.maxunicode + 1))
+    )
+    ascii_bits = trigger_table.text_bits("12")
+    assert ascii_bits
+    for text in ["١٢", "３", "৫x", "٢٠ percen"]:
+        assert trigger_table.text_bits(text) & ascii_bits == ascii_bits, text
