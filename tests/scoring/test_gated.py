@@ -152,9 +152,7 @@ def test_any_decimal_digit_turns_digit_first_alternatives_on() -> None:
     import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
 
     digit = re.compile(r"\d")
-    assert all(
-        bool(digit.match(c)) == c.isdecimal() for c in map(chr, range(sys.maxunicode + 1))
-    )
+    assert all(bool(digit.match(c)) == c.isdecimal() for c in map(chr, range(sys.maxunicode + 1)))
     ascii_bits = trigger_table.text_bits("12")
     assert ascii_bits
     for text in ["١٢", "３", "৫x", "٢٠ percen"]:
