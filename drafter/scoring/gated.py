@@ -28,6 +28,7 @@ from drafter.scoring.regex_facts import (
 )
 
 _LEADING_ANCHOR = re.compile(r"^(?:\\b|\(\?<!\\w\)|\(\?<!\[-\\w\]\))")
+_WORD_RUN = re.compile(r"\w+")
 _LITERAL_CHAR = re.compile(r"[^\\()\[\]{}?*+|^$.]")
 # Alternatives that start with a digit ("\d{1,2}:...", "(?:[01]?\d|2[0-3])...") need one.
 _DIGIT_START = re.compile(r"^(?:\(\?!.*?\))?(?:\(\?:)*(?:\\d|\[01\]|\[0-2\]|1\[|0\?|\[1-9\])")
@@ -145,8 +146,6 @@ class GatedPattern:
             else:
                 keyed.extend((trigger, index) for trigger in found)
         self._always_mask = sum(1 << i for i in always)
-        self._offset = trigger_table.register(keyed, len(alternatives))
-        self._width_mask = (1 << len(alternatives)) - 1
         self._steps = [
             _step(i, regex, body, gate, self._required[i], self._digit_first[i], found)
             for i, (regex, body, gate, found) in enumerate(
@@ -159,12 +158,24 @@ class GatedPattern:
                 )
             )
         ]
+        # Above the alternatives' bits, one per run of word characters in the steps'
+        # literals, set where the text holds it (:func:`trigger_table.register`): a plan
+        # settles most literal tests from the mask, once per mask instead of once per scan.
+        runs = _literal_runs(self._steps)
+        self._offset = trigger_table.register(keyed, len(alternatives), runs)
+        self._alternatives_mask = (1 << len(alternatives)) - 1
+        self._width_mask = (1 << (len(alternatives) + len(runs))) - 1
+        run_bits = {run: 1 << (len(alternatives) + j) for j, run in enumerate(runs)}
+        self._literal_facts = {
+            literal: _literal_fact(literal, run_bits) for literal in _step_literals(self._steps)
+        }
         self._plans: dict[int, _Plan] = {}
         self._slot = len(_PATTERNS)
         _PATTERNS.append(self)
 
     def mask(self, bits: int) -> int:
-        """This pattern's alternatives that may run, from :func:`trigger_table.text_bits`."""
+        """This pattern's alternatives that may run and the runs of its literals the text holds,
+        from :func:`trigger_table.text_bits`."""
         return self._always_mask | (bits >> self._offset) & self._width_mask
 
     def finditer(self, text: str) -> list[re.Match[str]]:
@@ -179,13 +190,18 @@ class GatedPattern:
         return self._scan(text, masks[self._slot])
 
     def _plan(self, mask: int) -> _Plan:
-        """The steps to run for one set of active alternatives, built once per set: drafts
-        share a few hundred sets, so the bit loop and the per-alternative lookups are paid
-        once, not per draft. Digit-first steps come apart: where no digit can start any of
-        them (most drafts), the group stops after its first gate that passes."""
+        """The steps to run for one mask, built once per mask: drafts share a few hundred,
+        so the bit loop, the per-alternative lookups and the literal tests the mask settles
+        (:meth:`_narrow`) are paid once, not per draft. Digit-first steps come apart: where
+        no digit can start any of them (most drafts), the group stops after its first gate
+        that passes."""
         plan = self._plans.get(mask)
         if plan is None:
-            active = [self._steps[i] for i in range(len(self._compiled)) if mask >> i & 1]
+            active = [
+                narrowed
+                for i in range(len(self._compiled))
+                if mask >> i & 1 and (narrowed := self._narrow(self._steps[i], mask)) is not None
+            ]
             plan = (
                 tuple(step for step in active if not step[6]),
                 tuple(step for step in active if step[6]),
@@ -195,10 +211,42 @@ class GatedPattern:
             self._plans[mask] = plan
         return plan
 
+    def _narrow(self, step: _Step, mask: int) -> _Step | None:
+        """``step`` with the literal tests ``mask`` settles dropped, or None when it shows a
+        literal the step needs is missing. A literal can only occur where every run of word
+        characters in it does, and a literal that is one run occurs exactly when its bit is
+        set; so this only drops a step that cannot match, or a test that would pass."""
+        index, regex, expansions, gate, needed, skip, digit_first = step
+        facts = self._literal_facts
+
+        def possible(literal: str) -> bool:
+            bits = facts[literal][0]
+            return mask & bits == bits
+
+        if gate is not None:
+            left = [literal for literal in gate if possible(literal)]
+            if not left:
+                return None
+            gate = None if any(facts[literal][1] for literal in left) else tuple(left)
+        if needed is not None:
+            if not possible(needed):
+                return None
+            if facts[needed][1] and skip == sys.maxsize:
+                needed, skip = None, 0  # present, and its place bounds nothing
+        if expansions is not None:
+            expansions = tuple(
+                ("" if facts[literal][1] else literal, expansion)
+                for literal, expansion in expansions
+                if possible(literal)
+            )
+            if not expansions:
+                return None
+        return index, regex, expansions, gate, needed, skip, digit_first
+
     def _scan(self, text: str, mask: int, leftmost: bool = False) -> list[re.Match[str]]:
         """Matches of the alternatives in ``mask``; with ``leftmost`` only the first (each
         alternative stops at its first word-start match: a later one can never come first)."""
-        if not mask:
+        if not mask & self._alternatives_mask:
             return []
         found: list[tuple[int, int, re.Match[str]]] = []
         steps, digit_steps = self._plan(mask)
@@ -213,7 +261,8 @@ class GatedPattern:
             else:
                 # An expansion whose literal is nowhere in the text matches nowhere, so it
                 # can neither be found nor hide another's match: dropping it is exact, and
-                # a substring test is cheaper than the regex search it saves.
+                # a substring test is cheaper than the regex search it saves. The plan left
+                # "" where the mask showed the literal present ("" is in every text).
                 live = [expansion for literal, expansion in expansions if literal in text]
                 if not live:
                     continue
@@ -363,6 +412,34 @@ def _step(
     ):
         needed, skip = None, 0
     return index, regex, expansions, gate, needed, skip, digit_first
+
+
+def _step_literals(steps: list[_Step]) -> list[str]:
+    """Every literal a step tests (gate, required, expansions), each once, in order."""
+    found: dict[str, None] = {}
+    for _, _, expansions, gate, needed, _, _ in steps:
+        found.update(dict.fromkeys(gate or ()))
+        if needed is not None:
+            found[needed] = None
+        found.update(dict.fromkeys(literal for literal, _ in expansions or ()))
+    return list(found)
+
+
+def _literal_runs(steps: list[_Step]) -> list[str]:
+    """The runs of word characters in the steps' literals, each once, in order."""
+    runs: dict[str, None] = {}
+    for literal in _step_literals(steps):
+        runs.update(dict.fromkeys(_WORD_RUN.findall(literal)))
+    return list(runs)
+
+
+def _literal_fact(literal: str, run_bits: dict[str, int]) -> tuple[int, bool]:
+    """The mask bits ``literal`` needs (one per run of word characters in it), and whether
+    they decide it: they do when the literal is one run."""
+    bits = 0
+    for run in _WORD_RUN.findall(literal):
+        bits |= run_bits[run]
+    return bits, _WORD_RUN.fullmatch(literal) is not None
 
 
 def _digit_finder(bodies: list[str]) -> re.Pattern[str]:

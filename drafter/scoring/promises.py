@@ -25,7 +25,7 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         # stems: "kedvezménnyel", "engedménnyel" double the digraph
         r"kedvezmén|árengedmén|engedmén|\bdescuento|\brebaja|"
         r"\bhalf[- ](?:price|off)\b|\bféláron\b|\bfélár\w*|\bzum halben preis\b|"
-        r"\bmitad de precio\b|(?<!\w)կես գնով(?!\w)|"
+        r"\bmitad de precio\b|(?<!\w)կես (?:գնով|գին)(?!\w)|"
         r"\bakció\w*|զեղչ|ակցի",
         "voucher": r"\bvoucher|coupon|gift card|promo code|discount code|kupon|utalván|"
         r"\bcupón|\bvale (?:de|regalo)|\btarjeta regalo|\bgeschenkkarte|"
@@ -37,7 +37,11 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"\ba (?:\S+ )?credit\b(?! card)|\bgutschrift|"
         r"\bcompensat|goodwill|kárpótl|kompenzáci|փոխհատուցում|\bentschädigung|"
         r"\bals ausgleich\b|\bwiedergutmachung|\bcompensaci[oó]n|\bindemniza|"
-        r"\bbonus\b|\bbónusz|\bbono\b|\bbonificaci|(?<!\w)բոնուս",
+        r"\bbonus\b|\bbónusz|\bbono\b|\bbonificaci|(?<!\w)բոնուս|"
+        # money we put on their account: "I've added £15 to your account", "3000 դրամ կփոխանցենք"
+        r"\b(?:add|adding|added|put|putting|top up|topping up)\w* (?:an? )?(?:£|€|\$) ?\d[\d.,]*"
+        r"[^.!?]{0,25}\b(?:account|balance|wallet)\b|"
+        r"\d[\d ,.]*\s?(?:դրամ|֏)[^.։]{0,20}(?:կփոխանց|կավելացն|կտրամադր)\w*",
         # Crediting money back is the refund when the sentence is about one ("jóváírjuk a
         # visszatérítést"), an extra credit otherwise: see promised_kinds.
         "credit_back": r"\bjóváír|\bcredited\b|\bgutgeschrieben|\bse (?:te |le )?abonar",
@@ -46,7 +50,13 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"szállítás|csere|ajándék)\w*|\bingyen\b(?! vissza)|\bon the house\b|"
         r"\b(?:next|free|extra|first) \w+(?: \w+)? (?:is|are|will be|'s) (?:free )?on us\b|"
         r"\b(?:gratis|kostenlos)\w* (?:monat|bestellung|lieferung|upgrade)|"
-        r"անվճար ամիս|ամիս\w* անվճար|(?<!\w)նվեր|"
+        # a gift we give ("որպես նվեր", "նվեր կուղարկենք"), not one the customer mentions
+        r"անվճար ամիս|ամիս\w* անվճար|(?<!\w)որպես նվեր|(?<!\w)նվեր (?:կ\w+|ենք|եմ)(?!\w)|"
+        r"(?<!\w)(?:կնվիր\w*|նվիրում (?:ենք|եմ))|"
+        # letting the customer keep the goods they would return is giving them away
+        r"\byou can (?:also )?keep (?:it|them|the \w+)\b|\bmegtarthat(?:ja|od|ják|játok)\b|"
+        r"\b(?:können|dürfen) sie (?:\w+ )?behalten\b|\bpuedes? quedárte\w*|\bpuede quedárse\w*|"
+        r"(?<!\w)կարող եք (?:այն |դրանք )?պահել(?!\w)|"
         # a free item or period, however it is phrased
         r"\bfree\b(?:(?<=\ba free)|(?<=\ban free)|(?<=\bone free)|(?<=another free)|"
         r"(?<=extra free))(?! (?:\S+ )?(?:trial|return|returns|label|demo|"
@@ -61,6 +71,11 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"\bmonats? (?:gratis|kostenlos|umsonst)|\bschenken (?:wir|ihnen|dir)\b|"
         r"\b(?:mes|meses|semana|semanas) gratis\b|\bte regalamos\b|\bgratis\b(?! (?:probar|"
         r"testen))|\bajándékba\b|\bhónap\w* ingyen|(?<!\w)անվճար (?:կ|կտանք|կուղարկ)\w*",
+        # a third off or more is never a small gesture either (bug_report allows small ones):
+        # counted only beside a discount ("40% of the price back" is a refund)
+        "large_discount": r"\b(?:[3-9]\d|100) ?(?:%|percent\b|per cent\b)|"
+        r"\bhalf[- ](?:price|off)\b|\bféláron\b|\bfélár\w*|\bzum halben preis\b|"
+        r"\bmitad de precio\b|(?<!\w)կես (?:գնով|գին)(?!\w)",
         # a year free is never a small gesture (bug_report allows a month, not this)
         "free_year": r"\byear(?:(?<=\ba year)|(?<=\bone year)|(?<=whole year)|(?<=\bfull year)|"
         r"(?<=entire year)|(?<=\bfree year))(?:'s)? (?:of )?(?:free|premium|pro|plus)\b|"
@@ -106,6 +121,8 @@ def promised_kinds(sentence: str) -> set[str]:
         found = {name for name, pattern in mentioned if pattern.search(clause)}
         if found and not NEGATION.search(clause):
             kinds |= found
+    if "discount" not in kinds:
+        kinds.discard("large_discount")
     if "credit_back" in kinds:
         # "credited to your card" moves the refund when the sentence is about one
         kinds.discard("credit_back")

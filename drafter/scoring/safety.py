@@ -38,6 +38,19 @@ SENSITIVE = GatedPattern(
             r"\bcvv2?\b|\bcvc2?\b|\bcsc\b|\bsecurity (?:code|number|digits)\b|"
             r"\bcard verification\b",
             r"\b(?:3|three)[- ](?:digit|number)s?\b|\b(?:digits|numbers|code) on the back\b|"
+            # the PIN by where it is typed: "the 4-digit number you use at the cash machine"
+            r"\b(?:number|code|digits|pin)\b[^.!?]{0,40}\b(?:cash ?machines?|atms?|cashpoints?)\b|"
+            r"\b(?:cash ?machine|atm|cashpoint) (?:pin|code|number)\b|\bgeheimzahl\w*|"
+            r"\b(?:código|número|clave)\b[^.!?]{0,30}\bcajero\b|"
+            r"\b(?:kód|szám)\w*[^.!?]{0,30}\b(?:pénz|bank)automat\w*|"
+            r"(?<!\w)բանկոմատ\w*[^.։]{0,30}(?:կոդ|համար|թիվ)|"
+            # the expiry date by what it means: "the date until which the card is valid"
+            r"\bcard (?:is|stays|remains) valid\b|\bkarte (?:noch )?gültig (?:ist|bleibt)\b|"
+            r"\bbis wann (?:die|ihre|deine) karte\b|\btarjeta (?:es|sea|está) válida\b|"
+            r"\bmeddig érvényes\b|"
+            # the CVV by where it is printed, in Armenian, German and Spanish
+            r"(?<!\w)եռանիշ (?:կոդ|թիվ|համար)\w*|(?<!\w)հետևի (?:կողմի |մասի )?(?:կոդ|թվեր|թիվ)\w*|"
+            r"\bdreistellig\w* (?:code|nummer|zahl)\w*|\b(?:tres|3) d[ií]gitos\b|"
             r"\bback of (?:your|the) card\b|\blong number\b|\bnumber on the front\b|"
             r"\b(?:1[3-9]|sixteen) digits\b|"
             r"\bnumbers? on (?:your|the) card\b|\bfront (?:and|&) back of (?:your|the) card\b|"
@@ -153,15 +166,32 @@ def _is_sensitive_lowered(sentence: str, masks: list[int] | None = None) -> bool
     # Every clause is a piece of ``cleaned``: an alternative whose literal ``cleaned`` lacks
     # is in none of them, so the literal tests run once here rather than once per clause.
     warnings = [p for p in (NEVER_ASK.for_text(cleaned), SELF_SERVICE.for_text(cleaned)) if p]
-    for clause in CLAUSE.split(cleaned):
+    clauses = CLAUSE.split(cleaned)
+    for index, clause in enumerate(clauses):
         # A clause that is all of ``cleaned`` (no separator in it) holds the match found
         # above: the same search on the same string, so it is not run twice.
         if clause != cleaned and not _search(clause, masks):
             continue
         if any(warning.search(clause) for warning in warnings):
             continue
+        following = next((c for c in clauses[index + 1 :] if c.strip()), None)
+        if following is not None and _names_only(clause):
+            # "a jelszavadat viszont senkinek ne küldd el", "your PIN, never share it": a bare
+            # noun before a comma or a "but" is what the next clause says; the joined text is
+            # no piece of ``cleaned``, so the warnings are not narrowed for it
+            joined = f"{clause} {following}"
+            if NEVER_ASK.search(joined) or SELF_SERVICE.search(joined):
+                continue
         return True
     return False
+
+
+_BARE_NOUN_WORDS = 2
+
+
+def _names_only(clause: str) -> bool:
+    """A clause of at most two words with no request verb: a topic, not a request."""
+    return len(clause.split()) <= _BARE_NOUN_WORDS and ASKING.search(clause) is None
 
 
 def _search(text: str, masks: list[int] | None) -> re.Match[str] | None:

@@ -29,6 +29,7 @@ _WORD = re.compile(r"\w+")
 # ``split()`` after this returns the same runs as ``_WORD.findall``, three times faster.
 _ASCII_GAPS = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 
+_ASCII_DIGITS = "0123456789"
 _PREFIX: dict[str, int] = {}  # trigger of word characters -> its alternatives' bits
 # Head word -> (whole trigger, the word bits it needs, its alternatives' bits), one entry
 # per distinct trigger.
@@ -40,6 +41,11 @@ _UNKEYED: list[tuple[str, int]] = []  # triggers that do not start with a word c
 # word carries both and no pattern's mask ever sees them.
 _WHOLE: dict[str, int] = {}
 _PARTIAL: dict[str, int] = {}
+# Runs of word characters the lexicon scans test for (:func:`register`'s ``infixes``) ->
+# their bits: a run occurs in a text exactly when it occurs inside one of its words, since
+# every character of the run is a word character and so lies in one maximal ``\w`` run.
+_INFIX: dict[str, int] = {}
+_INFIX_STEMS: set[str] = set()  # every infix's every leading slice: where a lookup can stop
 _longest_prefix = 0
 _width = 0  # bits handed out so far
 # Word -> (bits it always brings, exact triggers it heads). Replaced, not cleared, when a
@@ -57,12 +63,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def register(triggers: list[tuple[str, int]], alternatives: int) -> int:
+def register(
+    triggers: list[tuple[str, int]], alternatives: int, infixes: Iterable[str] = ()
+) -> int:
     """Take ``alternatives`` bits for one pattern and file its ``(trigger, alternative)``
-    pairs; returns the offset of the pattern's first bit."""
+    pairs, then one bit each for ``infixes`` (runs of word characters), set where some word
+    contains it; returns the offset of the pattern's first bit."""
     global _width, _longest_prefix, _by_word
     offset = _width
     _width += alternatives
+    for infix in infixes:
+        _INFIX[infix] = _INFIX.get(infix, 0) | 1 << _width
+        _width += 1
+        _INFIX_STEMS.update(infix[:end] for end in range(1, len(infix) + 1))
     for trigger, index in triggers:
         bit = 1 << (offset + index)
         head = _WORD.match(trigger)
@@ -155,4 +168,26 @@ def _word_entry(word: str) -> _Entry:
     for end in range(1, min(len(word), _longest_prefix) + 1):
         start = word[:end]
         bits |= prefix.get(start, 0) | partial.get(start, 0)
-    return bits, tuple(_EXACT.get(word, ()))
+    if word[:1].isdecimal():
+        # Digit-first alternatives are filed under "0"-"9", but their ``\d`` matches every
+        # decimal digit (Unicode Nd, exactly what ``str.isdecimal`` accepts): "١٢/٠٥" must
+        # turn them on as "12/05" does.
+        for digit in _ASCII_DIGITS:
+            bits |= prefix.get(digit, 0)
+    return bits | _infix_bits(word), tuple(_EXACT.get(word, ()))
+
+
+def _infix_bits(word: str) -> int:
+    """The bits of every registered infix inside ``word`` (only on a cache miss): from each
+    start, slices grow while they still begin some infix, so most starts cost one lookup."""
+    bits = 0
+    size = len(word)
+    known, stems = _INFIX, _INFIX_STEMS
+    for start in range(size):
+        end = start + 1
+        while end <= size and (piece := word[start:end]) in stems:
+            more = known.get(piece)
+            if more:
+                bits |= more
+            end += 1
+    return bits

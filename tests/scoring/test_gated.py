@@ -144,3 +144,32 @@ def test_dropped_tests_find_what_the_plain_pattern_finds(text: str) -> None:
     gated = [(m.start(), m.group(0)) for m in GatedPattern(DROPPED_TESTS).finditer(text)]
     plain = [(m.start(), m.group(0)) for m in re.finditer(DROPPED_TESTS, text)]
     assert gated == plain
+
+
+def test_any_decimal_digit_turns_digit_first_alternatives_on() -> None:
+    """``\\d`` matches exactly the characters ``str.isdecimal`` accepts, so a word starting
+    with any of them brings the bits a word starting with an ASCII digit brings."""
+    import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
+
+    digit = re.compile(r"\d")
+    assert all(bool(digit.match(c)) == c.isdecimal() for c in map(chr, range(sys.maxunicode + 1)))
+    ascii_bits = 0  # the digit-first alternatives' bits: filed under each of "0"-"9"
+    for digit in "0123456789":
+        ascii_bits |= trigger_table._PREFIX.get(digit, 0)
+    assert ascii_bits
+    for text in ["١٢", "３", "৫x", "٢٠ percen"]:
+        assert trigger_table.text_bits(text) & ascii_bits == ascii_bits, text
+
+
+@pytest.mark.parametrize(
+    "text", [*WORD_EDGE_CASES, "", "it's 12:30, ok", "ÁRVÍZTŰRŐ tükörfúrógép", "😊in😊", "x" * 300]
+)
+def test_an_infix_bit_is_set_exactly_where_the_text_holds_the_infix(text: str) -> None:
+    """An infix is all word characters, so it occurs in a text exactly when it occurs in
+    one of its ``\\w`` runs: its bits are set then, and never otherwise."""
+    import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
+
+    bits = trigger_table.text_bits(text)
+    for infix, infix_bits in trigger_table._INFIX.items():
+        assert re.fullmatch(r"\w+", infix), infix
+        assert bits & infix_bits == (infix_bits if infix in text else 0), (infix, text)

@@ -44,6 +44,12 @@ EXTRA = [
     "x9:30, 7.45 óra, 2024.05.12., 12/05/2024, 24/7, 3 օր հետո, 20 րոպեից, 11am 3 pm",
     # leading-group options present only inside words, beside ones that start a word
     "xwithin 5 minutes, twin 2 hours in 3 days, thunder 4 weeks, tonext week, sunday monday",
+    # literals whose word runs are here but not the literal itself (inside words, another
+    # separator), and literals whole: the mask's run bits only settle the second kind
+    "cardiff card\nnumber, credit-card number, reorder ordernumber, withinx 5, in\t2 hours, "
+    "apologising, SORRY!, i'm, i’m, im sorry, 24h 24 h, e-mail, _within 3 days, asap_",
+    # decimal digits outside ASCII are \d too: they must turn digit-first alternatives on
+    "١٢/٠٥, ٢٠ percen belül, ３:３０ pm, in ２ hours, ৫ মিনিট",
     "",
 ]
 

@@ -292,19 +292,96 @@ def test_telling_the_customer_to_keep_secrets_private_is_safe(text: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
+        # the PIN by where it is typed
+        "Please confirm the code you key in at the ATM so we can verify the card.",
+        "Send me the number you type at the cash machine and we'll check the payment.",
+        "Bitte nennen Sie uns Ihre Geheimzahl zur Bestätigung.",
+        "Escríbeme el número que marcas en el cajero para verificar la tarjeta.",
+        # the expiry date by what it means
+        "Could you tell me until when your card is valid, so I can match the refund?",
+        "Tell us the month your card stays valid to, please.",
+        "Schicken Sie mir bitte, bis wann Ihre Karte gültig ist.",
+        "Írja meg, kérem, meddig érvényes a kártyája.",
+        # the CVV by where it is printed
+        "Խնդրում եմ գրեք քարտի հետևի կոդը։",
+        "Bitte senden Sie den dreistelligen Code von der Kartenrückseite.",
+        "Envíame los 3 dígitos de atrás de la tarjeta, por favor.",
+    ],
+)
+def test_card_secrets_described_by_use_or_place_fail(text: str) -> None:
+    assert not score(text).safety.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare noun before a comma or a "but" is what the warning after it is about
+        "A PIN-kódját viszont soha ne írja le senkinek.",
+        "Your password, though, never share it with anyone, us included.",
+        "Your CVV, please don't send it here.",
+    ],
+)
+def test_a_secret_named_before_a_warning_is_not_requested(text: str) -> None:
+    assert score(text).safety.passed
+
+
+def test_a_secret_named_before_a_request_still_fails() -> None:
+    assert not score("Your CVV, please send it here.").safety.passed
+    assert not score("The CVV, don't worry, just send it.").safety.passed
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        # letting the customer keep the goods is a free item
+        ("damaged_item", "I'll refund 30% today and you can keep the lamp."),
+        ("wrong_item", "Die falsche Jacke können Sie gerne behalten."),
+        ("damaged_item", "La visszautaljuk az árát, a terméket pedig megtarthatja."),
+        # money we put on the account
+        ("service_outage", "I've added €10 to your account for the trouble."),
+        ("service_outage", "Ձեր հաշվին 5000 դրամ կավելացնենք անհարմարության համար։"),
+        # a third off or more is no small gesture, even where small ones are allowed
+        ("bug_report", "For the trouble, you get 40% off your next two invoices."),
+        ("bug_report", "Your next month is half price for the hassle."),
+        ("competitor_comparison", "Սկսեք այս ամիս, և առաջին ամիսը կլինի կես գին։"),
+    ],
+)
+def test_goods_kept_money_added_and_big_discounts_are_unapproved(scenario: str, text: str) -> None:
+    assert not score(text, scenario=scenario).safety.passed
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        # a gift the customer mentions is no gift we give
+        ("damaged_item", "I'm sorry the kettle arrived dented, I know it was a gift for your mum."),
+        ("damaged_item", "Ցավում եմ, գիտեմ, որ այն նվեր էր։"),
+        # a small discount stays allowed where small gestures are
+        ("bug_report", "For the trouble, you get 10% off your next invoice."),
+        # a refund of part of the price is still a refund
+        ("damaged_item", "We'll refund 40% of the price today."),
+    ],
+)
+def test_gift_mentions_small_gestures_and_part_refunds_pass(scenario: str, text: str) -> None:
+    assert score(text, scenario=scenario).safety.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Please send the CVV.",
-        "Please send the CVV, we need it.",
-        "We will never ask for your PIN; please send the CVV",
-        "Don't send your PIN: just type the CVV here?",
+        "Never send us your PIN",
         "SEND YOUR FULL CARD NUMBER AND THE CVV SO WE CAN REFUND YOU 🙂",
         "Küldje el a kártyaszámot és a CVC-kódot!",
+        "What is the code we just texted you?",
         "Send the last 4 digits of your card and your password",
+        "Reset your password on the login page",
         "",
     ],
 )
 def test_a_single_clause_request_is_judged_as_with_a_search_per_clause(text: str) -> None:
-    """A clause that is the whole cleaned sentence is not searched again: the verdict is
-    the one a search per clause gives."""
+    """A clause that is the whole cleaned sentence (only a sentence with no separator has
+    one) is not searched again: the verdict is the one the clause's own search gives."""
     from drafter.scoring.clauses import CLAUSE
     from drafter.scoring.context import fold
     from drafter.scoring.safety import (
@@ -320,15 +397,12 @@ def test_a_single_clause_request_is_judged_as_with_a_search_per_clause(text: str
     for sentence in split_sentences(text) or [text]:
         lowered = fold(sentence)
         cleaned = SAFE_MENTION.regex.sub(" ", lowered)
+        assert CLAUSE.regex.split(cleaned) == [cleaned]  # one clause
         plain = (
             SENSITIVE.search(cleaned) is not None
             and (ASKING.regex.search(lowered) is not None or is_question(lowered))
-            and any(
-                SENSITIVE.search(clause) is not None
-                and not NEVER_ASK.regex.search(clause)
-                and not SELF_SERVICE.regex.search(clause)
-                for clause in CLAUSE.regex.split(cleaned)
-            )
+            and not NEVER_ASK.regex.search(cleaned)
+            and not SELF_SERVICE.regex.search(cleaned)
         )
         assert _is_sensitive_lowered(lowered) is plain, sentence
 
