@@ -18,8 +18,9 @@ literals would need case folding) are refused.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from drafter.scoring.gated import starts_a_word
 from drafter.scoring.regex_facts import literal_gate, split_alternatives
 
 _PLAN_LIMIT = 1024
@@ -103,14 +104,111 @@ class Prefiltered:
         return [text] if regex is None else regex.split(text)
 
 
-NamedPattern = tuple[str, Prefiltered]
+class KeptLiterals:
+    """``whole`` where only some of its alternatives can match (see :class:`MaskNarrowed`):
+    a text holding none of their literals has no match; any other text gets ``whole``'s own
+    narrowing, which may keep more alternatives but never finds more (those cannot match).
+    Nothing is compiled per set of kept alternatives: their literals are all it holds."""
+
+    __slots__ = ("literals", "whole")
+
+    def __init__(self, whole: Prefiltered, literals: tuple[str, ...]) -> None:
+        self.whole = whole
+        self.literals = literals
+
+    def for_text(self, text: str) -> re.Pattern[str] | None:
+        for literal in self.literals:  # a plain loop: any() over a generator costs more here
+            if literal in text:
+                return self.whole.for_text(text)
+        return None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        regex = self.for_text(text)
+        return None if regex is None else regex.search(text)
 
 
-def prefiltered(patterns: Mapping[str, re.Pattern[str]]) -> list[NamedPattern]:
+NamedPattern = tuple[str, Prefiltered | KeptLiterals]
+
+
+def prefiltered(patterns: Mapping[str, re.Pattern[str]]) -> list[tuple[str, Prefiltered]]:
     """Each named pattern (a field, a promise kind) ready for :func:`names_matching`."""
     return [(name, Prefiltered(pattern)) for name, pattern in patterns.items()]
 
 
-def names_matching(named: list[NamedPattern], lowered: str) -> list[str]:
+def names_matching(named: Sequence[NamedPattern], lowered: str) -> list[str]:
     """The names, in order, whose pattern matches somewhere in ``lowered``."""
     return [name for name, pattern in named if pattern.search(lowered) is not None]
+
+
+class MaskNarrowed:
+    """Named patterns narrowed to the alternatives some word of a draft can start.
+
+    ``named`` are the patterns a :class:`~drafter.scoring.gated.GatedPattern` joins in
+    order (its first alternative is theirs); :meth:`for_mask` takes the draft's mask of
+    that pattern. An alternative that starts a word (:func:`starts_a_word`) and has a clear
+    bit has no match in the draft, nor in any piece of it that starts where a word may (a
+    sentence, a clause of one), so dropping it leaves ``search`` finding a match in such a
+    piece exactly when the whole pattern does: a top-level alternation matches at a
+    position where one of its alternatives does. Fewer alternatives make the literal tests
+    (:class:`KeptLiterals`: the kept alternatives' literals rule most sentences out; the
+    rest get the whole pattern's own narrowing).
+
+    Each pattern is narrowed once per set of its own bits (a few per pattern over many
+    distinct drafts), not once per draft mask, and nothing is compiled: a new draft costs a
+    lookup per pattern, a repeated mask one lookup.
+    """
+
+    def __init__(self, named: list[tuple[str, Prefiltered]]) -> None:
+        self._named = named
+        self._alternatives: list[list[tuple[str, int | None]]] = []
+        self._bits: list[int] = []  # per pattern, the bits of its word-starting alternatives
+        bit = 1
+        for _, pattern in named:
+            alternatives: list[tuple[str, int | None]] = []
+            for alternative in split_alternatives(pattern.pattern):
+                alternatives.append((alternative, bit if starts_a_word(alternative) else None))
+                bit <<= 1
+            self._alternatives.append(alternatives)
+            self._bits.append(sum(b for _, b in alternatives if b is not None))
+        # each alternative's literals, as the whole pattern's narrowing reads them
+        self._gates = [[literal_gate(a) for a, _ in alts] for alts in self._alternatives]
+        self._by_bits: list[dict[int, Prefiltered | KeptLiterals | None]] = [{} for _ in named]
+        self._by_mask: dict[int, list[NamedPattern]] = {}
+
+    def for_mask(self, possible: int) -> list[NamedPattern]:
+        """The patterns, in order, with the alternatives ``possible`` leaves; those left
+        with none are dropped."""
+        narrowed = self._by_mask.get(possible)
+        if narrowed is None:
+            narrowed = []
+            for index, (name, _) in enumerate(self._named):
+                pattern = self._narrow(index, possible & self._bits[index])
+                if pattern is not None:
+                    narrowed.append((name, pattern))
+            if len(self._by_mask) >= _PLAN_LIMIT:  # drafts share a few sets; bound the rest
+                self._by_mask.clear()
+            self._by_mask[possible] = narrowed
+        return narrowed
+
+    def _narrow(self, index: int, bits: int) -> Prefiltered | KeptLiterals | None:
+        cache = self._by_bits[index]
+        try:
+            return cache[bits]
+        except KeyError:
+            pass
+        whole = self._named[index][1]
+        alternatives = self._alternatives[index]
+        gates = self._gates[index]
+        kept = [i for i, (_, bit) in enumerate(alternatives) if bit is None or bits & bit]
+        pattern: Prefiltered | KeptLiterals | None
+        if not kept:
+            pattern = None
+        elif len(kept) == len(alternatives) or any(gates[i] is None for i in kept):
+            pattern = whole  # every alternative kept, or one with no literal to test
+        else:
+            literals: list[str] = []
+            for i in kept:
+                literals.extend(literal for literal in gates[i] or () if literal not in literals)
+            pattern = KeptLiterals(whole, tuple(literals))
+        cache[bits] = pattern
+        return pattern

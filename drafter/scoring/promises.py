@@ -10,7 +10,7 @@ import re
 
 from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.gated import GatedPattern
-from drafter.scoring.prefilter import Prefiltered, names_matching, prefiltered
+from drafter.scoring.prefilter import MaskNarrowed, Prefiltered, names_matching, prefiltered
 
 PROMISE_KINDS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
@@ -92,6 +92,7 @@ ANY_PROMISE = GatedPattern("|".join(p.pattern for p in PROMISE_KINDS.values()))
 
 
 _KIND_GATES = prefiltered(PROMISE_KINDS)
+_KIND_NARROWING = MaskNarrowed(_KIND_GATES)  # ANY_PROMISE joins the kinds in this order
 
 
 def promise_kinds_in(text: str) -> set[str]:
@@ -108,12 +109,21 @@ NEGATION = Prefiltered(
 )
 
 
-def promised_kinds(sentence: str) -> set[str]:
-    """Kinds ``sentence`` promises: mentioned and not negated."""
+def promised_kinds(sentence: str, masks: list[int] | None = None) -> set[str]:
+    """Kinds ``sentence`` promises: mentioned and not negated.
+
+    ``masks`` are the trigger masks of a draft ``sentence`` is a lower-case sentence of:
+    the kinds' alternatives no word of the draft can start are dropped first (see
+    :class:`MaskNarrowed`; the sentence and its clauses are pieces of the draft)."""
     lowered = sentence.lower()
+    gates = (
+        _KIND_GATES
+        if masks is None or lowered != sentence  # lower-casing again made it no piece
+        else _KIND_NARROWING.for_mask(masks[ANY_PROMISE._slot])
+    )
     # Every clause is a piece of ``lowered``: a kind whose literals the sentence lacks is in
     # none of its clauses, so the literal tests run once per sentence, not once per clause.
-    mentioned = [(name, p) for name, kind in _KIND_GATES if (p := kind.for_text(lowered))]
+    mentioned = [(name, p) for name, kind in gates if (p := kind.for_text(lowered))]
     kinds: set[str] = set()
     if not mentioned:
         return kinds

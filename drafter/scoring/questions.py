@@ -20,7 +20,7 @@ from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern, starts_a_word
 from drafter.scoring.models import Score, new_score
-from drafter.scoring.prefilter import NamedPattern, Prefiltered, names_matching, prefiltered
+from drafter.scoring.prefilter import MaskNarrowed, Prefiltered, names_matching, prefiltered
 from drafter.scoring.regex_facts import split_alternatives
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
@@ -156,50 +156,16 @@ def find_requested_fields(sentence: str) -> list[str]:
 _FIELD_GATES = prefiltered(FIELDS)
 
 
-def _draft_bits(patterns: list[str]) -> list[list[tuple[str, int | None]]]:
-    """Per pattern, each alternative with its bit in ``ANY_FIELD``'s mask, or None when it
-    can match inside a word (no trigger then rules it out)."""
-    out: list[list[tuple[str, int | None]]] = []
-    bit = 1
-    for pattern in patterns:
-        alternatives: list[tuple[str, int | None]] = []
-        for alternative in split_alternatives(pattern):
-            alternatives.append((alternative, bit if starts_a_word(alternative) else None))
-            bit <<= 1
-        out.append(alternatives)
-    return out
-
-
-*_FIELD_ALTERNATIVES, _PHOTO_ALTERNATIVES = _draft_bits(_FIELD_PATTERNS)
-# -1 (every bit) when a photo alternative can match inside a word: no mask rules it out.
-_PHOTO_BITS = sum(bit or 0 for _, bit in _PHOTO_ALTERNATIVES)
-_PHOTO_BITS = -1 if any(bit is None for _, bit in _PHOTO_ALTERNATIVES) else _PHOTO_BITS
-_BY_MASK: dict[int, list[NamedPattern]] = {}
-_MASK_LIMIT = 1024
-
-
-def _fields_for_mask(possible: int) -> list[NamedPattern]:
-    """Each field some word of a draft can start (``possible``: its ``ANY_FIELD`` mask),
-    with only the alternatives that can match in it, built once per mask.
-
-    An alternative with a clear bit has no match in the draft (:func:`starts_a_word`), nor
-    in any piece of it that starts where a word may, so dropping it leaves ``search``
-    finding a match exactly when the field's whole pattern does: a match of a top-level
-    alternation at a position is a match of one of its alternatives there. Fewer
-    alternatives make both the literal tests and the regex that runs after them cheaper."""
-    narrowed = _BY_MASK.get(possible)
-    if narrowed is None:
-        narrowed = []
-        for (name, whole), alternatives in zip(_FIELD_GATES, _FIELD_ALTERNATIVES, strict=True):
-            kept = [a for a, bit in alternatives if bit is None or possible & bit]
-            if len(kept) == len(alternatives):
-                narrowed.append((name, whole))
-            elif kept:
-                narrowed.append((name, Prefiltered("|".join(kept))))
-        if len(_BY_MASK) >= _MASK_LIMIT:  # drafts share a few sets; bound the rest
-            _BY_MASK.clear()
-        _BY_MASK[possible] = narrowed
-    return narrowed
+_FIELD_NARROWING = MaskNarrowed(_FIELD_GATES)  # ANY_FIELD starts with the fields
+# The photo words' bits in ANY_FIELD's mask, after the fields'; -1 (every bit) when one of
+# them can match inside a word, where no mask rules it out.
+_PHOTO_FIRST = sum(len(split_alternatives(p)) for p in _FIELD_PATTERNS[:-1])
+_PHOTO_ALTERNATIVES = split_alternatives(_PHOTO.pattern)
+_PHOTO_BITS = (
+    ANY_FIELD.alternative_bits(_PHOTO_FIRST, len(_PHOTO_ALTERNATIVES))
+    if all(starts_a_word(a) for a in _PHOTO_ALTERNATIVES)
+    else -1
+)
 
 
 def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
@@ -212,7 +178,7 @@ def _fields(lowered: str, draft: DraftContext | None = None) -> list[str]:
         found = names_matching(_FIELD_GATES, lowered)
     else:
         possible = draft.trigger_masks[ANY_FIELD._slot]
-        found = names_matching(_fields_for_mask(possible), lowered)
+        found = names_matching(_FIELD_NARROWING.for_mask(possible), lowered)
     if "card_data" in found and SELF_SERVICE.search(lowered):
         found.remove("card_data")  # "reset your password via the link" is advice, not a request
     # Card secrets in disguise are a field no scenario needs. Where "card_data" is found

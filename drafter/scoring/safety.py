@@ -243,7 +243,8 @@ def safety(draft: DraftContext) -> Score:
     if rules is not None and rules.from_playbook:
         for index in sorted(draft.hits(ANY_PROMISE)):
             sentence = draft.sentences[index]
-            unapproved = promised_kinds(draft.lower_sentence(index)) - rules.allowed_promises
+            kinds = promised_kinds(draft.lower_sentence(index), draft.trigger_masks)
+            unapproved = kinds - rules.allowed_promises
             if unapproved:
                 problems.append(
                     f"promises {', '.join(sorted(unapproved))}, which {rules.scenario} "

@@ -92,3 +92,42 @@ def test_names_matching_keeps_the_order_of_the_names() -> None:
     assert names_matching(named, "an ant and a bee") == ["b", "a"]
     assert names_matching(named, "4 bees") == ["a"]
     assert names_matching(named, "") == []
+
+
+@pytest.mark.parametrize("which", ["fields", "promises"])
+def test_mask_narrowing_lines_up_with_the_gated_pattern(which: str) -> None:
+    """MaskNarrowed numbers the alternatives of its patterns in order from bit 0: the
+    GatedPattern whose mask it reads must start with exactly those alternatives."""
+    from drafter.scoring.regex_facts import split_alternatives
+
+    named, gated = (
+        (questions._FIELD_GATES, questions.ANY_FIELD)
+        if which == "fields"
+        else (promises._KIND_GATES, promises.ANY_PROMISE)
+    )
+    ours = [a for _, pattern in named for a in split_alternatives(pattern.pattern)]
+    assert split_alternatives(gated.pattern)[: len(ours)] == ours
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "We'll refund you in full today, and a 10% discount code is yours.",
+        "No refund, but I can add a month free to your account!",
+        "REFUND ISSUED; A VOUCHER FOR YOUR NEXT ORDER IS ON US 🎁",
+        "Visszatérítjük az összeget, és kap egy 20%-os kuponkódot.",
+        "Ձեզ կտանք զեղչ, և գումարը կվերադարձնենք։",
+        "Your credit (store credit) is credited to your account: a free upgrade too.",
+        "freedelivery, refunds-only, a free\ntrial",
+    ],
+)
+def test_promise_kinds_narrowed_by_the_draft_masks_match_the_plain_lookup(text: str) -> None:
+    from drafter.scoring.context import DraftContext
+    from drafter.scoring.promises import promised_kinds
+
+    for variant in (text, text.upper(), text.replace(" ", "  ")):
+        draft = DraftContext(variant)
+        for index in range(len(draft.sentences)):
+            piece = draft.lower_sentence(index)
+            assert promised_kinds(piece, draft.trigger_masks) == promised_kinds(piece), piece

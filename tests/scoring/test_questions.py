@@ -225,7 +225,7 @@ _FIELD_EDGE_CASES = [
 
 @pytest.mark.parametrize("text", _FIELD_EDGE_CASES)
 def test_fields_narrowed_by_the_draft_masks_match_the_plain_lookup(text: str) -> None:
-    """Dropping the alternatives no word of the draft can start (``_fields_for_mask``)
+    """Dropping the alternatives no word of the draft can start (``MaskNarrowed``)
     finds exactly the fields the whole patterns find, in every sentence of the draft."""
     from drafter.scoring.context import DraftContext
     from drafter.scoring.questions import _fields
