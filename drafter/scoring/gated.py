@@ -429,7 +429,7 @@ def _literal_runs(steps: list[_Step]) -> list[str]:
     """The runs of word characters in the steps' literals, each once, in order."""
     runs: dict[str, None] = {}
     for literal in _step_literals(steps):
-        runs.update(dict.fromkeys(_WORD_RUN.findall(literal)))
+        runs.update(dict.fromkeys(r for r in _WORD_RUN.findall(literal) if len(r) > 1))
     return list(runs)
 
 
@@ -438,8 +438,8 @@ def _literal_fact(literal: str, run_bits: dict[str, int]) -> tuple[int, bool]:
     they decide it: they do when the literal is one run."""
     bits = 0
     for run in _WORD_RUN.findall(literal):
-        bits |= run_bits[run]
-    return bits, _WORD_RUN.fullmatch(literal) is not None
+        bits |= run_bits.get(run, 0)  # one character gets no bit: it is in most words
+    return bits, _WORD_RUN.fullmatch(literal) is not None and literal in run_bits
 
 
 def _digit_finder(bodies: list[str]) -> re.Pattern[str]:
