@@ -312,9 +312,10 @@ def _already_given(draft: DraftContext, fields: set[str], asked_at: set[int]) ->
     out = []
     for name in fields & _GIVEN.keys():
         given = _GIVEN[name].for_text(draft.lowered)  # narrowed once: sentences are pieces
-        # Each alternative is a leading \b and then only characters it consumes: a match in
-        # a sentence, which starts where a word may, is one at the same place in the draft.
-        # One search of the draft that finds nothing therefore rules out every sentence.
+        # Each alternative is a leading \b and then only characters it consumes (keep it so:
+        # no look-arounds in _GIVEN): a match in a sentence, which starts where a word may,
+        # is one at the same place in the draft. One search of the draft that finds nothing
+        # therefore rules out every sentence.
         if (
             given is not None
             and given.search(draft.lowered) is not None
