@@ -73,7 +73,11 @@ PROMISE_KINDS: dict[str, re.Pattern[str]] = {
         r"testen))|\bajándékba\b|\bhónap\w* ingyen|(?<!\w)անվճար (?:կ|կտանք|կուղարկ)\w*",
         # a third off or more is never a small gesture either (bug_report allows small ones):
         # counted only beside a discount ("40% of the price back" is a refund)
-        "large_discount": r"\b(?:[3-9]\d|100) ?(?:%|percent\b|per cent\b)|"
+        # the number is checked behind the sign or word, so the lexicon scan looks for a rare
+        # "%" instead of trying every digit of every draft
+        "large_discount": r"%(?<=\b[3-9]\d%)|%(?<=\b[3-9]\d %)|%(?<=\b100%)|%(?<=\b100 %)|"
+        r"percent\b(?<=\b[3-9]\d percent)|percent\b(?<=\b100 percent)|"
+        r"per cent\b(?<=\b[3-9]\d per cent)|per cent\b(?<=\b100 per cent)|"
         r"\bhalf[- ](?:price|off)\b|\bféláron\b|\bfélár\w*|\bzum halben preis\b|"
         r"\bmitad de precio\b|(?<!\w)կես (?:գնով|գին)(?!\w)",
         # a year free is never a small gesture (bug_report allows a month, not this)

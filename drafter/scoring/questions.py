@@ -94,7 +94,10 @@ FIELDS: dict[str, re.Pattern[str]] = {
         r"\bwhich days?\b[^.?!]*\bhome\b|\bmornings? or afternoons?\b|\botthon\b|\bzuhause\b",
         "delivery_address": r"\b(?:delivery|shipping|postal|home) address\b|"
         r"\baddress\b(?<!mail address)|"
-        r"(?:(?:szállítási|kézbesítési|postai) )?(?<!mail )(?<![-\w])cím(?:ét|et|e)?\b|"
+        # "cím" first, its look-behinds after it: a leading optional group or look-behind
+        # gives re no literal to skip to, and this alternative was tried at every position
+        r"(?:szállítási|kézbesítési|postai) cím(?:ét|et|e)?\b|"
+        r"cím(?<![-\w]cím)(?<!mail cím)(?:ét|et|e)?\b|"
         r"(?<![-\w])(?:lieferadresse|postadresse|adresse)\b",
         "username": r"\buser ?name\b|\blogin (?:name|id|email)\b|\baccount (?:name|id|email)|"
         r"\bfelhasználónév\w*",

@@ -31,8 +31,13 @@ from drafter.scoring.sentences import is_question, split_sentences
 SENSITIVE = GatedPattern(
     "|".join(
         [
-            r"\b(?:full |complete |long |whole |16[- ]digit )?(?:credit |debit |bank |payment )?"
-            r"card (?:number|no\b|#|details|info\w*|data|credentials)",
+            # "full credit card number", "credit card number", "card number": spelled out
+            # as three alternatives, each starting with a word, because a leading optional
+            # group left the lexicon scan no word to gate on and it ran on every draft
+            r"\b(?:full |complete |long |whole |16[- ]digit )(?:credit |debit |bank |payment )?"
+            r"card (?:number|no\b|#|details|info\w*|data|credentials)|"
+            r"\b(?:credit |debit |bank |payment )card (?:number|no\b|#|details|info\w*|data|"
+            r"credentials)|\bcard (?:number|no\b|#|details|info\w*|data|credentials)",
             r"\b(?:card|payment|banking|login|sign[- ]in|account) "
             r"(?:details|credentials|info\w*)\b",
             r"\bcvv2?\b|\bcvc2?\b|\bcsc\b|\bsecurity (?:code|number|digits)\b|"
