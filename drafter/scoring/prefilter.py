@@ -24,10 +24,6 @@ from drafter.scoring.gated import starts_a_word
 from drafter.scoring.regex_facts import literal_gate, split_alternatives
 
 _PLAN_LIMIT = 1024
-# Narrowing a pattern of a few alternatives saves less than its per-alternative tests cost,
-# and each new set of survivors is a regex to compile (0.3 ms): such a pattern only gets the
-# flat any-literal test. Measured on the calibration drafts, first pass and warm.
-_NARROW_FROM = 10
 
 
 class Prefiltered:
@@ -67,8 +63,6 @@ class Prefiltered:
                     break
             else:
                 return None
-        if len(self._alternatives) < _NARROW_FROM:
-            return self.regex
         mask = 0
         bit = 1
         for gate in self._gates:
