@@ -3,11 +3,12 @@
 Python's ``re`` tries every alternative of ``\\bsoon\\b|\\bshortly\\b|...`` at every position,
 and a leading ``\\b`` stops it from skipping ahead to a likely first character, so a
 60-word lexicon costs milliseconds per draft. A :class:`GatedPattern` splits the pattern into
-its top-level alternatives, finds the literal each one must start with ("soon", "shortly",
-or one of "within", "in", "under" for a group), and for each text compiles only the
-alternatives whose literal occurs in it (cached by the set that survived). The leading
-word boundary moves into a check on each match, so ``re`` can use its fast prefix scan.
-Matching results are the same as the plain pattern's for lower-case text.
+its top-level alternatives, each with the literal its matches must start with
+(:mod:`~drafter.scoring.triggers`) and the literals it needs (:mod:`~drafter.scoring.scan_steps`).
+A draft's words decide once which alternatives and which literals it can hold
+(:mod:`~drafter.scoring.trigger_table`); a plan per such mask keeps the steps that can match,
+and each runs on its own with the leading word boundary moved into a check on each match, so
+``re`` can use its fast prefix scan; their matches merge leftmost-first.
 """
 
 from __future__ import annotations
@@ -19,77 +20,23 @@ from operator import itemgetter
 from re import _parser  # type: ignore[attr-defined]
 
 from drafter.scoring import trigger_table
-from drafter.scoring.leading_group import expand_leading_group, group_finditer
+from drafter.scoring.leading_group import group_finditer
 from drafter.scoring.regex_facts import (
     gate_in,
     required_in,
     split_alternatives,
     starts_with_digit,
 )
-
-_LEADING_ANCHOR = re.compile(r"^(?:\\b|\(\?<!\\w\)|\(\?<!\[-\\w\]\))")
-_WORD_RUN = re.compile(r"\w+")
-_LITERAL_CHAR = re.compile(r"[^\\()\[\]{}?*+|^$.]")
-# Alternatives that start with a digit ("\d{1,2}:...", "(?:[01]?\d|2[0-3])...") need one.
-_DIGIT_START = re.compile(r"^(?:\(\?!.*?\))?(?:\(\?:)*(?:\\d|\[01\]|\[0-2\]|1\[|0\?|\[1-9\])")
-_DIGITS = list("0123456789")
-
-
-def _leading_literal(alternative: str) -> str:
-    """The literal text every match of ``alternative`` starts with ('' if none is known)."""
-    out: list[str] = []
-    i = 0
-    while i < len(alternative):
-        char = alternative[i]
-        if char == "\\" and i + 1 < len(alternative) and not alternative[i + 1].isalnum():
-            literal, width = alternative[i + 1], 2
-        elif _LITERAL_CHAR.match(char):
-            literal, width = char, 1
-        else:
-            break
-        following = alternative[i + width : i + width + 1]
-        if following in ("?", "*", "{"):
-            break  # optional: the literal so far is all that is certain
-        out.append(literal)
-        i += width
-    return "".join(out)
-
-
-def triggers(alternative: str) -> list[str] | None:
-    """Literals one of which must occur for ``alternative`` to match; None: always run."""
-    body = _LEADING_ANCHOR.sub("", alternative)
-    if not body.startswith("(?:") and _DIGIT_START.match(body):
-        return _DIGITS
-    literal = _leading_literal(body)
-    if literal[:1].isdigit():
-        return _DIGITS
-    if len(literal) >= 2 or (literal and not literal.isascii()):
-        return [literal]
-    if literal or not body.startswith("(?:"):
-        return None
-    # A leading group of alternatives: "(?:within|in|under)\s+..." -> each option's literal.
-    depth, end = 0, -1
-    for i, char in enumerate(body):
-        if char == "\\":
-            continue
-        if char == "(" and (i == 0 or body[i - 1] != "\\"):
-            depth += 1
-        elif char == ")" and body[i - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                end = i
-                break
-    if end < 0 or body[end + 1 : end + 2] in ("?", "*", "{"):
-        return None
-    found: list[str] = []
-    for option in split_alternatives(body[3:end]):
-        # Each option of the group must itself be gated ("\d+|egy|két" -> digits or a word);
-        # one option that can start anywhere makes the whole alternative always run.
-        option_triggers = triggers(option)
-        if option_triggers is None:
-            return None
-        found.extend(t for t in option_triggers if t not in found)
-    return found
+from drafter.scoring.scan_steps import (
+    Plan,
+    Step,
+    digit_finder,
+    literal_fact,
+    literal_runs,
+    make_step,
+    step_literals,
+)
+from drafter.scoring.triggers import LEADING_ANCHOR, triggers
 
 
 def _start(text: str, gate: tuple[str, ...] | None, needed: str | None, skip: int) -> int:
@@ -122,7 +69,7 @@ class GatedPattern:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         alternatives = split_alternatives(pattern)
-        bodies = [_LEADING_ANCHOR.sub("", a) for a in alternatives]
+        bodies = [LEADING_ANCHOR.sub("", a) for a in alternatives]
         self._compiled = [re.compile(b) for b in bodies]  # fail at import, not mid-run
         # A literal each alternative's matches contain: absent, the alternative is skipped;
         # present, its scan starts as late as the literal's first occurrence allows.
@@ -133,10 +80,10 @@ class GatedPattern:
         self._gates = [gate_in(ops) for ops in parsed]
         # Alternatives that start with a digit are tried only where the text has one.
         self._digit_first = [starts_with_digit(ops) for ops in parsed]
-        # The digits where some digit-first alternative matches (:func:`_digit_finder`): a
+        # The digits where some digit-first alternative matches (:func:`digit_finder`): a
         # match of one is a match of their alternation, so no other digit can start one.
         digit_bodies = [b for b, first in zip(bodies, self._digit_first, strict=True) if first]
-        self._digit_starts = _digit_finder(digit_bodies) if digit_bodies else None
+        self._digit_starts = digit_finder(digit_bodies) if digit_bodies else None
         always: list[int] = []
         keyed: list[tuple[str, int]] = []
         for index, alternative in enumerate(alternatives):
@@ -147,7 +94,7 @@ class GatedPattern:
                 keyed.extend((trigger, index) for trigger in found)
         self._always_mask = sum(1 << i for i in always)
         self._steps = [
-            _step(i, regex, body, gate, self._required[i], self._digit_first[i], found)
+            make_step(i, regex, body, gate, self._required[i], self._digit_first[i], found)
             for i, (regex, body, gate, found) in enumerate(
                 zip(
                     self._compiled,
@@ -161,15 +108,15 @@ class GatedPattern:
         # Above the alternatives' bits, one per run of word characters in the steps'
         # literals, set where the text holds it (:func:`trigger_table.register`): a plan
         # settles most literal tests from the mask, once per mask instead of once per scan.
-        runs = _literal_runs(self._steps)
+        runs = literal_runs(self._steps)
         self._offset = trigger_table.register(keyed, len(alternatives), runs)
         self._alternatives_mask = (1 << len(alternatives)) - 1
         self._width_mask = (1 << (len(alternatives) + len(runs))) - 1
         run_bits = {run: 1 << (len(alternatives) + j) for j, run in enumerate(runs)}
         self._literal_facts = {
-            literal: _literal_fact(literal, run_bits) for literal in _step_literals(self._steps)
+            literal: literal_fact(literal, run_bits) for literal in step_literals(self._steps)
         }
-        self._plans: dict[int, _Plan] = {}
+        self._plans: dict[int, Plan] = {}
         self._slot = len(_PATTERNS)
         _PATTERNS.append(self)
 
@@ -189,7 +136,7 @@ class GatedPattern:
             return self.finditer(text)
         return self._scan(text, masks[self._slot])
 
-    def _plan(self, mask: int) -> _Plan:
+    def _plan(self, mask: int) -> Plan:
         """The steps to run for one mask, built once per mask: drafts share a few hundred,
         so the bit loop, the per-alternative lookups and the literal tests the mask settles
         (:meth:`_narrow`) are paid once, not per draft. Digit-first steps come apart: where
@@ -211,7 +158,7 @@ class GatedPattern:
             self._plans[mask] = plan
         return plan
 
-    def _narrow(self, step: _Step, mask: int) -> _Step | None:
+    def _narrow(self, step: Step, mask: int) -> Step | None:
         """``step`` with the literal tests ``mask`` settles dropped, or None when it shows a
         literal the step needs is missing. A literal can only occur where every run of word
         characters in it does, and a literal that is one run occurs exactly when its bit is
@@ -301,7 +248,7 @@ class GatedPattern:
     def _scan_digit_steps(
         self,
         text: str,
-        steps: tuple[_Step, ...],
+        steps: tuple[Step, ...],
         found: list[tuple[int, int, re.Match[str]]],
         leftmost: bool,
     ) -> None:
@@ -353,113 +300,6 @@ class GatedPattern:
 
 _PATTERNS: list[GatedPattern] = []
 _PLAN_LIMIT = 4096
-
-# One alternative ready to scan: index, regex, its leading group's expansions with the
-# literal each starts with (None: not expanded), gate literals (None: nothing to test),
-# the required literal and how far before it a match may start (None: start at 0),
-# digit-first.
-_Plan = tuple[tuple["_Step", ...], tuple["_Step", ...]]  # (other steps, digit-first steps)
-_Step = tuple[
-    int,
-    re.Pattern[str],
-    tuple[tuple[str, re.Pattern[str]], ...] | None,
-    tuple[str, ...] | None,
-    str | None,
-    int,
-    bool,
-]
-
-
-def _step(
-    index: int,
-    regex: re.Pattern[str],
-    body: str,
-    gate: tuple[str, ...] | None,
-    required: tuple[str, int | None] | None,
-    digit_first: bool,
-    found_triggers: list[str] | None,
-) -> _Step:
-    """Drop the tests that cannot pay, so a scan only runs real ones (dropping a test only
-    ever lets an alternative run or start earlier, never changes what it finds):
-
-    - the gate, when the trigger settles it (every trigger contains one of the gate's
-      literals, and the mask only lets the alternative run when some trigger occurs) or
-      the required literal does (it contains a gate literal, and is tested anyway);
-    - the required literal, when every match starts with it (``re`` then scans for it
-      itself, as fast as ``str.find``) or it is only whitespace (in prose it is in every
-      draft, and early).
-    """
-    needed, skip = None, 0
-    if required is not None:
-        needed, offset = required
-        # Unbounded: the literal's absence still rules the alternative out, its place nothing.
-        skip = sys.maxsize if offset is None else offset
-    if gate is not None and (
-        (
-            found_triggers is not None
-            and all(any(literal in trigger for literal in gate) for trigger in found_triggers)
-        )
-        or (needed is not None and any(literal in needed for literal in gate))
-    ):
-        gate = None
-    expanded = expand_leading_group(body)
-    expansions = (
-        tuple((_leading_literal(e), re.compile(e)) for e in expanded) if len(expanded) > 1 else None
-    )
-    if needed is not None and (
-        needed.isspace()
-        or (expansions is None and skip == 0 and _leading_literal(body).startswith(needed))
-    ):
-        needed, skip = None, 0
-    return index, regex, expansions, gate, needed, skip, digit_first
-
-
-def _step_literals(steps: list[_Step]) -> list[str]:
-    """Every literal a step tests (gate, required, expansions), each once, in order."""
-    found: dict[str, None] = {}
-    for _, _, expansions, gate, needed, _, _ in steps:
-        found.update(dict.fromkeys(gate or ()))
-        if needed is not None:
-            found[needed] = None
-        found.update(dict.fromkeys(literal for literal, _ in expansions or ()))
-    return list(found)
-
-
-def _literal_runs(steps: list[_Step]) -> list[str]:
-    """The runs of word characters in the steps' literals, each once, in order."""
-    runs: dict[str, None] = {}
-    for literal in _step_literals(steps):
-        runs.update(dict.fromkeys(r for r in _WORD_RUN.findall(literal) if len(r) > 1))
-    return list(runs)
-
-
-def _literal_fact(literal: str, run_bits: dict[str, int]) -> tuple[int, bool]:
-    """The mask bits ``literal`` needs (one per run of word characters in it), and whether
-    they decide it: they do when the literal is one run."""
-    bits = 0
-    for run in _WORD_RUN.findall(literal):
-        bits |= run_bits.get(run, 0)  # one character gets no bit: it is in most words
-    return bits, _WORD_RUN.fullmatch(literal) is not None and literal in run_bits
-
-
-def _digit_finder(bodies: list[str]) -> re.Pattern[str]:
-    """A regex whose ``finditer`` yields each ``\\d`` where one of ``bodies`` matches.
-
-    It consumes the digit alone and checks the alternation with a lookahead from just
-    before it (a lookbehind of fixed width one; the lookahead inside still sees the whole
-    text), so consecutive digits are each tried, and every body starts with a ``\\d``
-    character, so no other position can start a match. The leading ``\\d`` lets ``re``
-    skip to digits with its character-set scan instead of a Python loop over them.
-    """
-    alternation = "|".join(f"(?:{body})" for body in bodies)
-    return re.compile(rf"\d(?<=(?=(?:{alternation})).)")  # "." is the digit: never "\n"
-
-
-def starts_a_word(alternative: str) -> bool:
-    """Whether every match of ``alternative`` begins where a word may start (a leading
-    ``\\b`` or ``(?<!\\w)``): only such matches are ever looked for, so only for such an
-    alternative does a clear mask bit mean the plain regex cannot match either."""
-    return _LEADING_ANCHOR.match(alternative) is not None
 
 
 def trigger_masks(text: str, words: list[str] | None = None) -> list[int]:

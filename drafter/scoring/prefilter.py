@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from drafter.scoring.gated import starts_a_word
 from drafter.scoring.regex_facts import literal_gate, split_alternatives
+from drafter.scoring.triggers import starts_a_word
 
 _PLAN_LIMIT = 1024
 

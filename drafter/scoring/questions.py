@@ -18,12 +18,13 @@ import re
 
 from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.context import DraftContext, fold
-from drafter.scoring.gated import GatedPattern, starts_a_word
+from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score, new_score
 from drafter.scoring.prefilter import MaskNarrowed, Prefiltered, names_matching, prefiltered
 from drafter.scoring.regex_facts import split_alternatives
 from drafter.scoring.registry import scorer
 from drafter.scoring.safety import SAFE_MENTION, SELF_SERVICE, SENSITIVE
+from drafter.scoring.triggers import starts_a_word
 
 MAX_REQUESTS = 2
 

@@ -6,7 +6,8 @@ import sys
 import pytest
 
 from drafter.scoring import trigger_table
-from drafter.scoring.gated import GatedPattern, triggers
+from drafter.scoring.gated import GatedPattern
+from drafter.scoring.triggers import triggers
 
 PATTERN = r"\b(?:\d+|egy|két) órán belül|\bsoon\b"
 
