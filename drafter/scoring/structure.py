@@ -18,8 +18,9 @@ from drafter.scoring.context import DraftContext
 from drafter.scoring.empathy import ACKNOWLEDGE, APOLOGY, empathy, names_the_problem
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score, new_score
-from drafter.scoring.questions import CHOICE, REQUEST, WARNING, asking_clauses, fields_in
+from drafter.scoring.questions import CHOICE, REQUEST
 from drafter.scoring.registry import scorer
+from drafter.scoring.requested_fields import WARNING, asking_clauses, fields_in
 from drafter.scoring.timing import CONCRETE, concrete_timing
 
 # "Sorry about the wait" / "your order hasn't arrived": naming the problem acknowledges it.

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 import drafter.scoring  # noqa: F401  (registers every lexicon pattern)
-from drafter.scoring import gated, questions, score, split_sentences
+from drafter.scoring import gated, requested_fields, score, split_sentences
 from drafter.scoring.context import DraftContext, fold
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.promises import PROMISE_KINDS, promise_kinds_in
-from drafter.scoring.questions import FIELDS, find_requested_fields
 from drafter.scoring.regex_facts import literal_gate, required_literal, starts_with_digit
+from drafter.scoring.requested_fields import FIELDS, find_requested_fields
 
 CALIBRATION = Path(__file__).resolve().parents[2] / "evals" / "calibration" / "drafts.jsonl"
 EXTRA = [
@@ -174,4 +174,4 @@ def test_a_piece_searched_with_the_drafts_masks_finds_what_it_finds_alone(slot: 
 def test_fields_ruled_out_by_the_drafts_masks_are_never_named() -> None:
     for text in _texts():
         for draft, piece in _pieces(text):
-            assert questions._fields(piece, draft) == questions._fields(piece), piece
+            assert requested_fields._fields(piece, draft) == requested_fields._fields(piece), piece

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.scoring import promises, questions, safety
+from drafter.scoring import promises, questions, requested_fields, safety
 from drafter.scoring.clauses import CLAUSE
 from drafter.scoring.prefilter import Prefiltered, names_matching, prefiltered
 
@@ -101,7 +101,7 @@ def test_mask_narrowing_lines_up_with_the_gated_pattern(which: str) -> None:
     from drafter.scoring.regex_facts import split_alternatives
 
     named, gated = (
-        (questions._FIELD_GATES, questions.ANY_FIELD)
+        (requested_fields._FIELD_GATES, requested_fields.ANY_FIELD)
         if which == "fields"
         else (promises._KIND_GATES, promises.ANY_PROMISE)
     )

@@ -1,7 +1,7 @@
 import pytest
 
 from drafter.scoring import score
-from drafter.scoring.questions import find_requested_fields
+from drafter.scoring.requested_fields import find_requested_fields
 
 
 def test_one_or_two_requests_pass() -> None:
@@ -228,7 +228,7 @@ def test_fields_narrowed_by_the_draft_masks_match_the_plain_lookup(text: str) ->
     """Dropping the alternatives no word of the draft can start (``MaskNarrowed``)
     finds exactly the fields the whole patterns find, in every sentence of the draft."""
     from drafter.scoring.context import DraftContext
-    from drafter.scoring.questions import _fields
+    from drafter.scoring.requested_fields import _fields
 
     for variant in (text, text.upper(), text.replace(" ", "  ")):
         draft = DraftContext(variant)
