@@ -66,13 +66,7 @@ def test_boundaries_are_where_the_look_behind_form_put_them() -> None:
     """The boundary regex consumes the end mark so ``re`` can skip ahead; the places it
     splits must stay those of the look-behind form it replaced."""
     look_behind = re.compile(r"(?<=[!?…։])[\"'”»)\]]*\s+|(?<=\.)[\"'”»)\]]*\s+")
-    root = Path(__file__).resolve().parents[2] / "evals" / "calibration"
-    texts = [
-        json.loads(line)["text"]
-        for path in sorted(root.glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    texts = _calibration_texts()
     texts += ['Done!! "Really?"  Yes.\t(ok.) x…  y։ z. ', "?. ! .\n!", "a.b. c?d"]
     for text in texts:
         expected = [(m.start(), m.end()) for m in look_behind.finditer(text)]
@@ -212,13 +206,7 @@ def test_split_is_the_reference_split(text: str) -> None:
 
 
 def test_split_is_the_reference_split_on_calibration_and_random_text() -> None:
-    root = Path(__file__).resolve().parents[2] / "evals" / "calibration"
-    texts = [
-        json.loads(line)["text"]
-        for path in sorted(root.glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    texts = _calibration_texts()
     pieces = ["a", "Z", "é", "5", "12", "٣", ".", "!", "?", "…", "։", "՞", ")", "'", "”", "»"]
     pieces += [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "-", "•", "e.g", "mr", "május", "😊"]
     rng = random.Random(7)
@@ -234,3 +222,13 @@ def test_bullet_classes_are_the_str_predicates_the_fast_path_assumes() -> None:
     assert re.findall(r"\d", every) == [c for c in every if c.isdecimal()]
     assert re.findall(r"\s", every) == [c for c in every if c.isspace()]
     assert not any(c.isspace() for c in "-*•·–—▪►✓✔")
+
+
+def _calibration_texts() -> list[str]:
+    root = Path(__file__).resolve().parents[2] / "evals" / "calibration"
+    return [
+        json.loads(line)["text"]
+        for path in sorted(root.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
