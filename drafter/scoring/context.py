@@ -60,6 +60,21 @@ def per_draft(compute: Callable[[DraftContext], T]) -> Callable[[DraftContext], 
     return memoized
 
 
+def per_sentence(compute: Callable[[DraftContext, int], T]) -> Callable[[DraftContext, int], T]:
+    """Compute once per draft and sentence: structure asks about the sentences empathy and
+    over-questioning judged already (the apologies that name the problem, the fields asked)."""
+
+    def memoized(draft: DraftContext, index: int) -> T:
+        key = (compute, index)
+        cached: T | None = draft._memo.get(key)
+        if cached is None:
+            cached = draft._memo[key] = compute(draft, index)
+        return cached
+
+    memoized.__name__, memoized.__doc__ = compute.__name__, compute.__doc__
+    return memoized
+
+
 @dataclass(frozen=True)
 class DraftContext:
     text: str

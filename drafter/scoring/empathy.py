@@ -20,7 +20,7 @@ import re
 
 from drafter.lexical import normalise
 from drafter.salutation import opens_with_salutation
-from drafter.scoring.context import DraftContext, per_draft
+from drafter.scoring.context import DraftContext, per_draft, per_sentence
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.models import Score, new_score
 from drafter.scoring.registry import scorer
@@ -228,19 +228,12 @@ _PRAISE_WORDS = 3
 _ANSWER_WORDS = 15
 
 
+@per_sentence
 def names_the_problem(draft: DraftContext, index: int) -> bool:
     """An apology with a word beyond the apology and its trimmings says what it is for.
 
     Empathy and structure both ask about the same apologies, so the answer is kept per
     draft and sentence."""
-    key = ("names_the_problem", index)
-    named: bool | None = draft._memo.get(key)
-    if named is None:
-        named = draft._memo[key] = _names_the_problem(draft, index)
-    return named
-
-
-def _names_the_problem(draft: DraftContext, index: int) -> bool:
     lowered = draft.lower_sentence(index)
     for phrase in draft.hits(APOLOGY).get(index, ()):
         lowered = lowered.replace(phrase, " ")

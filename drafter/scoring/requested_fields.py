@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.scoring.clauses import CLAUSE
-from drafter.scoring.context import DraftContext, fold
+from drafter.scoring.context import DraftContext, fold, per_sentence
 from drafter.scoring.gated import GatedPattern
 from drafter.scoring.prefilter import MaskNarrowed, Prefiltered, names_matching, prefiltered
 from drafter.scoring.regex_facts import split_alternatives
@@ -176,14 +176,16 @@ def fields_in(draft: DraftContext, index: int) -> list[str]:
     """
     if index not in draft.hits(ANY_FIELD) and index not in draft.hits(SENSITIVE):
         return []
-    key = ("fields", index)
-    if key not in draft._memo:
-        clauses = asking_clauses(draft, index)
-        # Without a warning the one clause is the sentence (less a leading condition): a
-        # piece of the draft that starts where a word may, so the draft's masks apply.
-        piece = index not in draft.hits(WARNING)
-        draft._memo[key] = _fields(" , ".join(clauses), draft if piece else None)
-    return draft._memo[key]
+    return _asked_fields(draft, index)
+
+
+@per_sentence
+def _asked_fields(draft: DraftContext, index: int) -> list[str]:
+    clauses = asking_clauses(draft, index)
+    # Without a warning the one clause is the sentence (less a leading condition): a piece
+    # of the draft that starts where a word may, so the draft's masks apply.
+    piece = index not in draft.hits(WARNING)
+    return _fields(" , ".join(clauses), draft if piece else None)
 
 
 # A leading condition names what the customer may lack, it does not ask for it: "if you no

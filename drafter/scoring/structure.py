@@ -117,8 +117,7 @@ _ORDER = {name: i for i, name in enumerate(STEP_NAMES)}
 # Acknowledge and apologize are one opening block: either may come first.
 _RANK = {"acknowledge": 0, "apologize": 0, "ask": 1, "next_step": 2, "ownership": 3}
 _SORT_KEY = {name: (_RANK[name], _ORDER[name]) for name in STEP_NAMES}
-# The steps a draft needs, with and without the ask step (see ``structure``).
-_ALL_STEPS = STEP_NAMES
+# The steps a draft needs when its scenario asks for nothing (see ``structure``).
 _WITHOUT_ASK = tuple(s for s in STEP_NAMES if s != "ask")
 
 
@@ -194,7 +193,7 @@ def structure(draft: DraftContext) -> Score:
     choice_at = first.pop("choice", None)
     if "ask" not in first and choice_at is not None:
         first["ask"] = min(choice_at, first.get("next_step", choice_at))
-    required = _ALL_STEPS if rules.ask_fields else _WITHOUT_ASK
+    required = STEP_NAMES if rules.ask_fields else _WITHOUT_ASK
     missing = [s for s in required if s not in first]
 
     out_of_order: list[str] = []
