@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from drafter.scoring.triggers import DIGIT_TRIGGERS
+
 _WORD = re.compile(r"\w+")
 # Every ASCII character that ``\w`` does not match, to a space: on an ASCII string ``\w`` is
 # exactly [A-Za-z0-9_] and every whitespace character is one of the mapped ones, so
 # ``split()`` after this returns the same runs as ``_WORD.findall``, three times faster.
 _ASCII_GAPS = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 
-_ASCII_DIGITS = "0123456789"
 _PREFIX: dict[str, int] = {}  # trigger of word characters -> its alternatives' bits
 # Head word -> (whole trigger, the word bits it needs, its alternatives' bits), one entry
 # per distinct trigger.
@@ -172,7 +173,7 @@ def _word_entry(word: str) -> _Entry:
         # Digit-first alternatives are filed under "0"-"9", but their ``\d`` matches every
         # decimal digit (Unicode Nd, exactly what ``str.isdecimal`` accepts): "١٢/٠٥" must
         # turn them on as "12/05" does.
-        for digit in _ASCII_DIGITS:
+        for digit in DIGIT_TRIGGERS:
             bits |= prefix.get(digit, 0)
     return bits | _infix_bits(word), tuple(_EXACT.get(word, ()))
 

@@ -16,7 +16,8 @@ LEADING_ANCHOR = re.compile(r"^(?:\\b|\(\?<!\\w\)|\(\?<!\[-\\w\]\))")
 _LITERAL_CHAR = re.compile(r"[^\\()\[\]{}?*+|^$.]")
 # Alternatives that start with a digit ("\d{1,2}:...", "(?:[01]?\d|2[0-3])...") need one.
 _DIGIT_START = re.compile(r"^(?:\(\?!.*?\))?(?:\(\?:)*(?:\\d|\[01\]|\[0-2\]|1\[|0\?|\[1-9\])")
-_DIGITS = list("0123456789")
+# Digit-first alternatives are filed under every ASCII digit (see trigger_table for others).
+DIGIT_TRIGGERS = list("0123456789")
 
 
 def leading_literal(alternative: str) -> str:
@@ -43,10 +44,10 @@ def triggers(alternative: str) -> list[str] | None:
     """Literals one of which must occur for ``alternative`` to match; None: always run."""
     body = LEADING_ANCHOR.sub("", alternative)
     if not body.startswith("(?:") and _DIGIT_START.match(body):
-        return _DIGITS
+        return DIGIT_TRIGGERS
     literal = leading_literal(body)
     if literal[:1].isdigit():
-        return _DIGITS
+        return DIGIT_TRIGGERS
     if len(literal) >= 2 or (literal and not literal.isascii()):
         return [literal]
     if literal or not body.startswith("(?:"):
